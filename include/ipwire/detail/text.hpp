@@ -1,0 +1,86 @@
+// Character tests, digit reading and digit writing shared by the text parsers
+// and formatters. ASCII only and locale-free on purpose: the address grammars
+// (RFC 3986 section 1.2.1 and friends) are defined over ASCII.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "ipwire/error.hpp"
+
+namespace ipwire::detail {
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Value of an ASCII hex digit, or -1.
+constexpr int hex_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// RFC 3986 section 2.3 unreserved: the characters a zone may use.
+constexpr bool is_unreserved(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-' || c == '.' || c == '_' ||
+           c == '~';
+}
+
+constexpr char digit_char(unsigned d) noexcept { return static_cast<char>('0' + d); }
+
+constexpr char hex_char(unsigned d, bool upper) noexcept {
+    return static_cast<char>(d < 10 ? '0' + d : (upper ? 'A' : 'a') + (d - 10));
+}
+
+// Writes v (< 65536) in decimal; returns the new end. The caller guarantees room
+// for five characters.
+constexpr char* write_decimal(char* out, std::uint32_t v) noexcept {
+    char digits[5] = {};
+    int n = 0;
+    do {
+        digits[n++] = digit_char(v % 10);
+        v /= 10;
+    } while (v != 0 && n < 5);
+    while (n > 0) *out++ = digits[--n];
+    return out;
+}
+
+// Writes a 16-bit group in hex: without leading zeros, or as four digits when
+// `full` (the expanded form).
+constexpr char* write_hex16(char* out, std::uint16_t v, bool full, bool upper) noexcept {
+    bool started = full;
+    for (int shift = 12; shift >= 0; shift -= 4) {
+        const auto d = static_cast<unsigned>(v >> shift) & 0xFU;
+        if (d != 0 || started || shift == 0) {
+            *out++ = hex_char(d, upper);
+            started = true;
+        }
+    }
+    return out;
+}
+
+constexpr char* copy_chars(char* out, const char* text, std::size_t n) noexcept {
+    for (std::size_t i = 0; i < n; ++i) *out++ = text[i];
+    return out;
+}
+
+// Reads a decimal number at `it` and advances past its digits: ASCII digits
+// only, no sign, no leading zero ("0" itself is fine), at most `max`. Stops
+// reading as soon as the value passes `max`, so hostile input costs at most a
+// few characters. With no digit at `it`: errc::empty at the end of the text,
+// errc::unexpected_character otherwise; callers name their own context.
+constexpr result<std::uint32_t> parse_decimal(const char*& it, const char* end, std::uint32_t max,
+                                              errc too_large) noexcept {
+    if (it == end) return errc::empty;
+    if (!is_digit(*it)) return errc::unexpected_character;
+    if (*it == '0' && it + 1 != end && is_digit(it[1])) return errc::leading_zero;
+    std::uint32_t value = 0;
+    while (it != end && is_digit(*it)) {
+        value = value * 10 + static_cast<std::uint32_t>(*it - '0');
+        if (value > max) return too_large;
+        ++it;
+    }
+    return value;
+}
+
+} // namespace ipwire::detail

@@ -1,0 +1,151 @@
+// IPv4 addresses (RFC 791): strict dotted-decimal text (the inet_pton form, RFC
+// 6943 section 3.1.1), formatting into a caller's buffer, and classification by
+// the IANA IPv4 Special-Purpose Address Registry (RFC 6890).
+#pragma once
+
+#include <array>
+#include <charconv>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+#include "ipwire/detail/special_purpose.hpp"
+#include "ipwire/detail/text.hpp"
+#include "ipwire/error.hpp"
+
+namespace ipwire {
+
+// Four bytes in network order. The default value is 0.0.0.0. Ordered as the
+// 32-bit number it is.
+class ipv4_address {
+public:
+    using bytes_type = std::array<std::uint8_t, 4>;
+    static constexpr std::size_t max_string_length = 15; // "255.255.255.255"
+
+    constexpr ipv4_address() noexcept = default;
+    constexpr ipv4_address(const bytes_type& bytes) noexcept : bytes_(bytes) {} // NOLINT(google-explicit-constructor)
+    // From the number in host order: ipv4_address(0xC0000201) is 192.0.2.1.
+    constexpr explicit ipv4_address(std::uint32_t value) noexcept
+        : bytes_{static_cast<std::uint8_t>(value >> 24U), static_cast<std::uint8_t>(value >> 16U),
+                 static_cast<std::uint8_t>(value >> 8U), static_cast<std::uint8_t>(value)} {}
+
+    [[nodiscard]] constexpr std::uint32_t to_uint32() const noexcept {
+        return static_cast<std::uint32_t>(bytes_[0]) << 24U | static_cast<std::uint32_t>(bytes_[1]) << 16U |
+               static_cast<std::uint32_t>(bytes_[2]) << 8U | bytes_[3];
+    }
+    [[nodiscard]] constexpr const bytes_type& to_bytes() const noexcept { return bytes_; }
+
+    [[nodiscard]] static constexpr ipv4_address any() noexcept { return {}; }
+    [[nodiscard]] static constexpr ipv4_address loopback() noexcept { return ipv4_address(0x7F000001U); }
+    [[nodiscard]] static constexpr ipv4_address broadcast() noexcept { return ipv4_address(0xFFFFFFFFU); }
+
+    // Exactly four decimal octets 0-255 separated by '.', no leading zeros, no
+    // shorthand ("127.1"), no hex or octal, no whitespace, no zone.
+    [[nodiscard]] static constexpr result<ipv4_address> parse(std::string_view text) noexcept {
+        const char* it = text.data();
+        const char* end = it + text.size();
+        if (it == end) return errc::empty;
+        auto address = parse_prefix(it, end);
+        if (!address) return address;
+        if (it == end) return address;
+        if (*it == '%') return errc::zone_not_allowed;
+        return errc::trailing_characters;
+    }
+
+    // The composable rule: reads a dotted quad at `it` and advances past it,
+    // leaving whatever follows (a ':' and port, a '/' and length) to the caller.
+    [[nodiscard]] static constexpr result<ipv4_address> parse_prefix(const char*& it, const char* end) noexcept {
+        bytes_type bytes{};
+        for (std::size_t i = 0; i < 4; ++i) {
+            if (i != 0) {
+                if (it == end) return errc::too_few_octets;
+                if (*it != '.') return *it == ':' ? errc::too_few_octets : errc::unexpected_character;
+                ++it;
+            }
+            if (it == end || *it == '.') return errc::empty_octet;
+            // Up to three digits; a fourth is out of range or a leading zero.
+            if (!detail::is_digit(*it)) return errc::unexpected_character;
+            std::uint32_t value = static_cast<std::uint32_t>(*it++ - '0');
+            if (it != end && detail::is_digit(*it)) {
+                if (value == 0) return errc::leading_zero;
+                value = value * 10 + static_cast<std::uint32_t>(*it++ - '0');
+                if (it != end && detail::is_digit(*it)) {
+                    value = value * 10 + static_cast<std::uint32_t>(*it++ - '0');
+                    if (value > 255 || (it != end && detail::is_digit(*it))) return errc::octet_out_of_range;
+                }
+            }
+            bytes[i] = static_cast<std::uint8_t>(value);
+        }
+        if (it != end && *it == '.') return errc::too_many_octets;
+        return ipv4_address(bytes);
+    }
+
+    // Dotted decimal; {last, errc::value_too_large} when it does not fit.
+    constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept {
+        char buffer[max_string_length] = {};
+        char* out = buffer;
+        for (std::size_t i = 0; i < 4; ++i) {
+            if (i != 0) *out++ = '.';
+            out = detail::write_decimal(out, bytes_[i]);
+        }
+        const auto n = static_cast<std::size_t>(out - buffer);
+        if (static_cast<std::size_t>(last - first) < n) return {last, std::errc::value_too_large};
+        return {detail::copy_chars(first, buffer, n), std::errc{}};
+    }
+
+    [[nodiscard]] std::string to_string() const {
+        char buffer[max_string_length];
+        return {buffer, to_chars(buffer, buffer + max_string_length).ptr};
+    }
+
+    // Classification. Ranges from the IANA registry unless noted.
+    [[nodiscard]] constexpr bool is_unspecified() const noexcept { return to_uint32() == 0; }
+    [[nodiscard]] constexpr bool is_loopback() const noexcept { return in(0x7F000000, 8); }   // 127/8, RFC 1122
+    [[nodiscard]] constexpr bool is_multicast() const noexcept { return in(0xE0000000, 4); }  // 224/4, RFC 5771
+    [[nodiscard]] constexpr bool is_link_local() const noexcept { return in(0xA9FE0000, 16); } // 169.254/16, RFC 3927
+    // 224.0.0.0/24, the Local Network Control Block (RFC 5771 section 4).
+    [[nodiscard]] constexpr bool is_link_local_multicast() const noexcept { return in(0xE0000000, 24); }
+    // RFC 1918 private-use blocks only; 100.64.0.0/10 is shared, not private.
+    [[nodiscard]] constexpr bool is_private() const noexcept {
+        return in(0x0A000000, 8) || in(0xAC100000, 12) || in(0xC0A80000, 16);
+    }
+    [[nodiscard]] constexpr bool is_shared() const noexcept { return in(0x64400000, 10); } // RFC 6598 CGN space
+    [[nodiscard]] constexpr bool is_documentation() const noexcept {                       // RFC 5737
+        return in(0xC0000200, 24) || in(0xC6336400, 24) || in(0xCB007100, 24);
+    }
+    [[nodiscard]] constexpr bool is_benchmarking() const noexcept { return in(0xC6120000, 15); } // RFC 2544
+    [[nodiscard]] constexpr bool is_reserved() const noexcept { return in(0xF0000000, 4); }      // 240/4, RFC 1112
+    [[nodiscard]] constexpr bool is_broadcast() const noexcept { return to_uint32() == 0xFFFFFFFFU; }
+    // The registry's "Globally Reachable" column. Multicast is outside that
+    // registry: the local control block 224.0.0.0/24 (RFC 5771) and the
+    // administratively scoped 239.0.0.0/8 (RFC 2365) are not global, the rest is.
+    [[nodiscard]] constexpr bool is_global() const noexcept {
+        if (is_multicast()) return !is_link_local_multicast() && !in(0xEF000000, 8);
+        return detail::globally_reachable(detail::ipv4_special_registry, to_uint32());
+    }
+
+    friend constexpr bool operator==(const ipv4_address&, const ipv4_address&) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(const ipv4_address& a, const ipv4_address& b) noexcept {
+        return a.to_uint32() <=> b.to_uint32();
+    }
+
+private:
+    [[nodiscard]] constexpr bool in(std::uint32_t network, unsigned length) const noexcept {
+        return detail::same_prefix(to_uint32(), network, length);
+    }
+
+    bytes_type bytes_{};
+};
+
+} // namespace ipwire
+
+template <>
+struct std::hash<ipwire::ipv4_address> {
+    std::size_t operator()(const ipwire::ipv4_address& a) const noexcept {
+        return std::hash<std::uint32_t>{}(a.to_uint32());
+    }
+};

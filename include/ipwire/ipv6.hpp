@@ -1,0 +1,316 @@
+// IPv6 addresses (RFC 4291) with an optional zone (RFC 4007 section 11): strict
+// text per RFC 4291 section 2.2, canonical RFC 5952 output, and classification
+// by the IANA IPv6 Special-Purpose Address Registry (RFC 6890).
+#pragma once
+
+#include <array>
+#include <charconv>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+#include "ipwire/detail/special_purpose.hpp"
+#include "ipwire/detail/text.hpp"
+#include "ipwire/error.hpp"
+#include "ipwire/ipv4.hpp"
+
+namespace ipwire {
+
+// The scope field of a multicast address (RFC 4291 section 2.7, RFC 7346).
+// Values 6, 7 and 9-13 are unassigned and arrive as themselves.
+enum class multicast_scope : std::uint8_t {
+    reserved = 0,
+    interface_local = 1,
+    link_local = 2,
+    realm_local = 3,
+    admin_local = 4,
+    site_local = 5,
+    organization_local = 8,
+    global = 14,
+    reserved_15 = 15,
+};
+
+// How to_chars writes an address: RFC 5952 canonical by default; `expanded`
+// writes all eight groups with four digits and no "::" or dotted tail.
+struct ipv6_text_style {
+    bool expanded = false;
+    bool upper_case = false;
+};
+
+// Sixteen bytes in network order and a zone of at most 15 characters kept
+// inline, so the type stays trivially copyable and 32 bytes. The default value
+// is "::". Ordered by the 128-bit number, then by zone text (no zone first).
+class ipv6_address {
+public:
+    using bytes_type = std::array<std::uint8_t, 16>;
+    static constexpr std::size_t max_zone_length = 15; // IFNAMSIZ - 1 on Linux
+    // "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff%" + zone; the expanded form is as long.
+    static constexpr std::size_t max_string_length = 39 + 1 + max_zone_length;
+
+    constexpr ipv6_address() noexcept = default;
+    constexpr ipv6_address(const bytes_type& bytes) noexcept : bytes_(bytes) {} // NOLINT(google-explicit-constructor)
+
+    // From eight 16-bit groups, as written: from_groups({0x2001, 0xdb8, 0, 0, 0, 0, 0, 1}).
+    [[nodiscard]] static constexpr ipv6_address from_groups(const std::array<std::uint16_t, 8>& groups) noexcept {
+        bytes_type bytes{};
+        for (std::size_t i = 0; i < 8; ++i) {
+            bytes[2 * i] = static_cast<std::uint8_t>(groups[i] >> 8U);
+            bytes[2 * i + 1] = static_cast<std::uint8_t>(groups[i]);
+        }
+        return ipv6_address(bytes);
+    }
+    // ::ffff:a.b.c.d (RFC 4291 section 2.5.5.2).
+    [[nodiscard]] static constexpr ipv6_address v4_mapped(const ipv4_address& v4) noexcept {
+        bytes_type bytes{};
+        bytes[10] = bytes[11] = 0xFF;
+        for (std::size_t i = 0; i < 4; ++i) bytes[12 + i] = v4.to_bytes()[i];
+        return ipv6_address(bytes);
+    }
+    [[nodiscard]] static constexpr ipv6_address any() noexcept { return {}; }
+    [[nodiscard]] static constexpr ipv6_address loopback() noexcept {
+        bytes_type bytes{};
+        bytes[15] = 1;
+        return ipv6_address(bytes);
+    }
+
+    [[nodiscard]] constexpr const bytes_type& to_bytes() const noexcept { return bytes_; }
+    [[nodiscard]] constexpr std::uint16_t group(std::size_t i) const noexcept {
+        return static_cast<std::uint16_t>(bytes_[2 * i] << 8U | bytes_[2 * i + 1]);
+    }
+
+    // The zone as written ("eth0", "25"), empty when there is none.
+    [[nodiscard]] constexpr std::string_view zone() const noexcept { return {zone_.data(), zone_size_}; }
+    [[nodiscard]] constexpr bool has_zone() const noexcept { return zone_size_ != 0; }
+    // The same address in another zone: 1-15 unreserved characters (RFC 3986
+    // section 2.3), or empty for none.
+    [[nodiscard]] constexpr result<ipv6_address> with_zone(std::string_view zone) const noexcept {
+        ipv6_address copy(bytes_);
+        if (zone.size() > max_zone_length) return errc::zone_too_long;
+        for (char c : zone)
+            if (!detail::is_unreserved(c)) return errc::bad_zone_character;
+        for (std::size_t i = 0; i < zone.size(); ++i) copy.zone_[i] = zone[i];
+        copy.zone_size_ = static_cast<std::uint8_t>(zone.size());
+        return copy;
+    }
+    [[nodiscard]] constexpr ipv6_address without_zone() const noexcept { return ipv6_address(bytes_); }
+
+    // RFC 4291 section 2.2: eight groups of 1-4 hex digits, at most one "::"
+    // standing for at least one zero group, an optional strict dotted-quad tail
+    // as the last 32 bits, an optional "%zone". ASCII only; "%25" is URI
+    // syntax (RFC 6874) and is kept as zone text, not decoded.
+    [[nodiscard]] static constexpr result<ipv6_address> parse(std::string_view text) noexcept {
+        const char* it = text.data();
+        const char* end = it + text.size();
+        if (it == end) return errc::empty;
+        auto address = parse_prefix(it, end);
+        if (!address || it == end) return address;
+        return address->has_zone() ? errc::bad_zone_character : errc::trailing_characters;
+    }
+
+    // The composable rule: reads an address (and zone) at `it`, advancing past
+    // it; stops before the first character that cannot continue it.
+    [[nodiscard]] static constexpr result<ipv6_address> parse_prefix(const char*& it, const char* end) noexcept {
+        std::array<std::uint16_t, 8> groups{};
+        std::size_t count = 0;
+        std::ptrdiff_t compressed_at = -1;
+        if (it == end) return errc::empty;
+        if (*it == ':') {
+            if (end - it < 2 || it[1] != ':') return errc::empty_group;
+            compressed_at = 0;
+            it += 2;
+        }
+        // Each turn reads one group (or the dotted tail) and the ':' or "::"
+        // after it. A "::" may also end the address: then what follows it is
+        // neither a hex digit nor a ':'.
+        while (it != end) {
+            if (compressed_at == static_cast<std::ptrdiff_t>(count) && detail::hex_value(*it) < 0 && *it != ':') break;
+            const char* group_start = it;
+            std::uint32_t value = 0;
+            int digits = 0;
+            for (int d = 0; it != end && (d = detail::hex_value(*it)) >= 0; ++it) {
+                if (++digits > 4) return errc::too_many_digits;
+                value = value << 4U | static_cast<std::uint32_t>(d);
+            }
+            if (digits == 0) return it == end || *it == ':' ? errc::empty_group : errc::unexpected_character;
+            if (it != end && *it == '.') {
+                // The dotted quad is the last 32 bits (RFC 4291 section 2.2, form 3).
+                if (count > 6) return errc::too_many_groups;
+                it = group_start;
+                auto v4 = ipv4_address::parse_prefix(it, end);
+                if (!v4) return v4.error();
+                if (it != end && (*it == ':' || *it == '.')) return errc::ipv4_tail_not_last;
+                const auto tail = v4->to_uint32();
+                groups[count++] = static_cast<std::uint16_t>(tail >> 16U);
+                groups[count++] = static_cast<std::uint16_t>(tail);
+                break;
+            }
+            if (count == 8) return errc::too_many_groups;
+            groups[count++] = static_cast<std::uint16_t>(value);
+            if (it == end || *it != ':') break;
+            ++it;
+            if (it != end && *it == ':') {
+                if (compressed_at >= 0) return errc::bad_compression;
+                compressed_at = static_cast<std::ptrdiff_t>(count);
+                ++it;
+            } else if (it == end) {
+                return errc::empty_group;
+            }
+        }
+        if (compressed_at < 0 && count != 8) return errc::too_few_groups;
+        if (compressed_at >= 0 && count == 8) return errc::empty_compression;
+        std::array<std::uint16_t, 8> expanded{};
+        const std::size_t head = compressed_at < 0 ? count : static_cast<std::size_t>(compressed_at);
+        for (std::size_t i = 0; i < head; ++i) expanded[i] = groups[i];
+        for (std::size_t i = head; i < count; ++i) expanded[8 - count + i] = groups[i];
+        ipv6_address address = from_groups(expanded);
+        if (it != end && *it == '%') {
+            ++it;
+            const char* zone_start = it;
+            while (it != end && detail::is_unreserved(*it)) {
+                if (it - zone_start == static_cast<std::ptrdiff_t>(max_zone_length)) return errc::zone_too_long;
+                ++it;
+            }
+            if (it == zone_start) return it == end || *it == ']' ? errc::empty_zone : errc::bad_zone_character;
+            for (std::size_t i = 0; zone_start + i != it; ++i) address.zone_[i] = zone_start[i];
+            address.zone_size_ = static_cast<std::uint8_t>(it - zone_start);
+        }
+        return address;
+    }
+
+    // RFC 5952 text (or `style`'s); {last, errc::value_too_large} when it does not fit.
+    constexpr std::to_chars_result to_chars(char* first, char* last, ipv6_text_style style = {}) const noexcept {
+        char buffer[max_string_length] = {};
+        const char* end = write(buffer, style);
+        const auto n = static_cast<std::size_t>(end - buffer);
+        if (static_cast<std::size_t>(last - first) < n) return {last, std::errc::value_too_large};
+        return {detail::copy_chars(first, buffer, n), std::errc{}};
+    }
+
+    [[nodiscard]] std::string to_string(ipv6_text_style style = {}) const {
+        char buffer[max_string_length];
+        return {buffer, to_chars(buffer, buffer + max_string_length, style).ptr};
+    }
+
+    // ::ffff:0:0/96 (RFC 4291 section 2.5.5.2).
+    [[nodiscard]] constexpr bool is_v4_mapped() const noexcept {
+        for (std::size_t i = 0; i < 10; ++i)
+            if (bytes_[i] != 0) return false;
+        return bytes_[10] == 0xFF && bytes_[11] == 0xFF;
+    }
+    // The IPv4 address of an IPv4-mapped address, or nothing.
+    [[nodiscard]] constexpr std::optional<ipv4_address> to_v4() const noexcept {
+        if (!is_v4_mapped()) return std::nullopt;
+        return ipv4_address(ipv4_address::bytes_type{bytes_[12], bytes_[13], bytes_[14], bytes_[15]});
+    }
+
+    // Classification. An IPv4-mapped address answers as its IPv4 address.
+    [[nodiscard]] constexpr bool is_unspecified() const noexcept {
+        return mapped(&ipv4_address::is_unspecified, in({}, 128));
+    }
+    [[nodiscard]] constexpr bool is_loopback() const noexcept {
+        return mapped(&ipv4_address::is_loopback, in(loopback().bytes_, 128));
+    }
+    [[nodiscard]] constexpr bool is_multicast() const noexcept {
+        return mapped(&ipv4_address::is_multicast, bytes_[0] == 0xFF); // ff00::/8
+    }
+    // fe80::/10 link-local unicast (RFC 4291 section 2.5.6).
+    [[nodiscard]] constexpr bool is_link_local() const noexcept {
+        return mapped(&ipv4_address::is_link_local, in({0xFE, 0x80}, 10));
+    }
+    [[nodiscard]] constexpr bool is_link_local_multicast() const noexcept {
+        return mapped(&ipv4_address::is_link_local_multicast, multicast_scope() == ipwire::multicast_scope::link_local);
+    }
+    // fc00::/7 unique local (RFC 4193).
+    [[nodiscard]] constexpr bool is_private() const noexcept {
+        return mapped(&ipv4_address::is_private, in({0xFC}, 7));
+    }
+    [[nodiscard]] constexpr bool is_unique_local() const noexcept { return !is_v4_mapped() && in({0xFC}, 7); }
+    // 2001:db8::/32 (RFC 3849) and 3fff::/20 (RFC 9637).
+    [[nodiscard]] constexpr bool is_documentation() const noexcept {
+        return mapped(&ipv4_address::is_documentation, in({0x20, 0x01, 0x0D, 0xB8}, 32) || in({0x3F, 0xFF}, 20));
+    }
+    [[nodiscard]] constexpr bool is_benchmarking() const noexcept { // 2001:2::/48 (RFC 5180)
+        return mapped(&ipv4_address::is_benchmarking, in({0x20, 0x01, 0, 2}, 48));
+    }
+    // The registry's "Globally Reachable" column; multicast is outside that
+    // registry and is global when its scope is (RFC 4291 section 2.7).
+    [[nodiscard]] constexpr bool is_global() const noexcept {
+        if (is_v4_mapped()) return to_v4()->is_global();
+        if (bytes_[0] == 0xFF) return multicast_scope() == ipwire::multicast_scope::global;
+        return detail::globally_reachable(detail::ipv6_special_registry, bytes_);
+    }
+    // The scope of a multicast address (ff00::/8), or nothing.
+    [[nodiscard]] constexpr std::optional<ipwire::multicast_scope> multicast_scope() const noexcept {
+        if (bytes_[0] != 0xFF) return std::nullopt;
+        return static_cast<ipwire::multicast_scope>(bytes_[1] & 0x0FU);
+    }
+
+    friend constexpr bool operator==(const ipv6_address&, const ipv6_address&) noexcept = default;
+    friend constexpr auto operator<=>(const ipv6_address&, const ipv6_address&) noexcept = default;
+
+private:
+    [[nodiscard]] constexpr bool in(const bytes_type& network, unsigned length) const noexcept {
+        return detail::same_prefix(bytes_, network, length);
+    }
+    [[nodiscard]] constexpr bool mapped(bool (ipv4_address::*v4_test)() const noexcept, bool v6_answer) const noexcept {
+        return is_v4_mapped() ? ((*to_v4()).*v4_test)() : v6_answer;
+    }
+
+    constexpr char* write(char* out, ipv6_text_style style) const noexcept {
+        if (style.expanded) {
+            for (std::size_t i = 0; i < 8; ++i) {
+                if (i != 0) *out++ = ':';
+                out = detail::write_hex16(out, group(i), true, style.upper_case);
+            }
+        } else if (is_v4_mapped()) {
+            // RFC 5952 section 5: the mapped form keeps its dotted quad.
+            out = detail::copy_chars(out, style.upper_case ? "::FFFF:" : "::ffff:", 7);
+            out = to_v4()->to_chars(out, out + ipv4_address::max_string_length).ptr;
+        } else {
+            // RFC 5952 section 4.2: the longest run of two or more zero groups
+            // becomes "::", the first one on a tie.
+            std::size_t best_start = 8, best_length = 1;
+            for (std::size_t i = 0; i < 8;) {
+                std::size_t j = i;
+                while (j < 8 && group(j) == 0) ++j;
+                if (j - i > best_length) best_start = i, best_length = j - i;
+                i = j == i ? i + 1 : j;
+            }
+            for (std::size_t i = 0; i < 8; ++i) {
+                if (i == best_start) {
+                    *out++ = ':';
+                    *out++ = ':';
+                    i += best_length - 1;
+                    continue;
+                }
+                if (i != 0 && i != best_start + best_length) *out++ = ':';
+                out = detail::write_hex16(out, group(i), false, style.upper_case);
+            }
+        }
+        if (zone_size_ != 0) {
+            *out++ = '%';
+            out = detail::copy_chars(out, zone_.data(), zone_size_);
+        }
+        return out;
+    }
+
+    bytes_type bytes_{};
+    std::array<char, max_zone_length> zone_{}; // unused characters stay '\0', so defaulted == and <=> hold
+    std::uint8_t zone_size_ = 0;
+};
+
+} // namespace ipwire
+
+template <>
+struct std::hash<ipwire::ipv6_address> {
+    std::size_t operator()(const ipwire::ipv6_address& a) const noexcept {
+        std::size_t h = 0;
+        for (auto b : a.to_bytes()) h = h * 1099511628211ULL ^ b;
+        return h ^ std::hash<std::string_view>{}(a.zone());
+    }
+};

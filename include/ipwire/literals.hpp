@@ -1,0 +1,64 @@
+// Compile-time checked literals: "192.0.2.1"_ipv4, "2001:db8::1"_ipv6, "::1"_ip,
+// "10.0.0.0/8"_prefix, "[::1]:443"_endpoint, 443_port. They are consteval and
+// run the same parsers as run time, so a malformed literal does not compile.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+
+#include "ipwire/endpoint.hpp"
+#include "ipwire/error.hpp"
+#include "ipwire/ip.hpp"
+#include "ipwire/ipv4.hpp"
+#include "ipwire/ipv6.hpp"
+#include "ipwire/port.hpp"
+#include "ipwire/prefix.hpp"
+
+namespace ipwire {
+namespace detail {
+
+// Deliberately not constexpr: calling it during constant evaluation is the
+// compile error, and its name carries the reason, e.g.
+// "call to non-constexpr function malformed_literal<errc::leading_zero>()"
+// (the same trick as {fmt}'s consteval format-string check).
+template <errc Reason>
+void malformed_literal() noexcept {}
+
+template <std::size_t... I>
+consteval void report_malformed_literal(errc e, std::index_sequence<I...>) {
+    ((e == static_cast<errc>(I) ? malformed_literal<static_cast<errc>(I)>() : void()), ...);
+}
+
+template <class T>
+consteval T literal_value(const result<T>& r) {
+    if (!r) report_malformed_literal(r.error(), std::make_index_sequence<128>{});
+    return *r;
+}
+
+} // namespace detail
+
+namespace literals {
+
+consteval ipv4_address operator""_ipv4(const char* text, std::size_t size) {
+    return detail::literal_value(ipv4_address::parse({text, size}));
+}
+consteval ipv6_address operator""_ipv6(const char* text, std::size_t size) {
+    return detail::literal_value(ipv6_address::parse({text, size}));
+}
+consteval ip_address operator""_ip(const char* text, std::size_t size) {
+    return detail::literal_value(ip_address::parse({text, size}));
+}
+consteval ip_prefix operator""_prefix(const char* text, std::size_t size) {
+    return detail::literal_value(ip_prefix::parse({text, size}));
+}
+consteval endpoint operator""_endpoint(const char* text, std::size_t size) {
+    return detail::literal_value(endpoint::parse({text, size}));
+}
+consteval port operator""_port(unsigned long long value) {
+    if (value > 65535) detail::malformed_literal<errc::port_out_of_range>();
+    return port(static_cast<std::uint16_t>(value));
+}
+
+} // namespace literals
+} // namespace ipwire

@@ -1,0 +1,231 @@
+// Transport ports: the 16-bit number that takes a datagram from the host to a
+// process (RFC 768, RFC 9293), inclusive port ranges, the IANA port classes of
+// RFC 6335 section 6, and IANA service names.
+#pragma once
+
+#include <charconv>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+#include "ipwire/detail/service_table.hpp"
+#include "ipwire/detail/text.hpp"
+#include "ipwire/error.hpp"
+#include "ipwire/ip_protocol.hpp"
+
+namespace ipwire {
+
+// RFC 6335 section 6: System (well-known), User (registered) and Dynamic
+// (private, ephemeral) ports.
+enum class port_class : std::uint8_t { well_known, registered, dynamic };
+
+[[nodiscard]] constexpr std::string_view to_string(port_class c) noexcept {
+    switch (c) {
+    case port_class::well_known: return "well-known";
+    case port_class::registered: return "registered";
+    case port_class::dynamic: return "dynamic";
+    }
+    return {};
+}
+
+// A port number. Not an integer: no arithmetic, explicit construction. The
+// default value is port 0 (which no socket can be connected to: RFC 6335 section 6).
+class port {
+public:
+    static constexpr std::size_t max_string_length = 5;
+
+    constexpr port() noexcept = default;
+    constexpr explicit port(std::uint16_t value) noexcept : value_(value) {}
+
+    [[nodiscard]] constexpr std::uint16_t value() const noexcept { return value_; }
+
+    [[nodiscard]] constexpr port_class classify() const noexcept {
+        if (value_ <= 1023) return port_class::well_known;
+        if (value_ <= 49151) return port_class::registered;
+        return port_class::dynamic;
+    }
+
+    // Decimal, ASCII digits only, no sign, no leading zero, at most 65535.
+    [[nodiscard]] static constexpr result<port> parse(std::string_view text) noexcept {
+        const char* it = text.data();
+        const char* end = it + text.size();
+        auto p = parse_prefix(it, end);
+        if (p && it != end) return errc::trailing_characters;
+        return p;
+    }
+
+    // The composable rule: reads a port at `it`, advancing past it.
+    [[nodiscard]] static constexpr result<port> parse_prefix(const char*& it, const char* end) noexcept {
+        auto v = detail::parse_decimal(it, end, 65535, errc::port_out_of_range);
+        if (!v) return v.error();
+        return port(static_cast<std::uint16_t>(*v));
+    }
+
+    // Writes the decimal text; {last, errc::value_too_large} when it does not fit.
+    constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept {
+        char buffer[max_string_length] = {};
+        const char* end = detail::write_decimal(buffer, value_);
+        const auto n = static_cast<std::size_t>(end - buffer);
+        if (static_cast<std::size_t>(last - first) < n) return {last, std::errc::value_too_large};
+        return {detail::copy_chars(first, buffer, n), std::errc{}};
+    }
+
+    [[nodiscard]] std::string to_string() const {
+        char buffer[max_string_length];
+        return {buffer, to_chars(buffer, buffer + max_string_length).ptr};
+    }
+
+    friend constexpr auto operator<=>(port, port) noexcept = default;
+
+private:
+    std::uint16_t value_ = 0;
+};
+
+// An inclusive range of ports [first, last]: "8000-8080", or one port "443".
+// It is never empty; size() runs from 1 to 65536.
+class port_range {
+public:
+    static constexpr std::size_t max_string_length = 2 * port::max_string_length + 1;
+
+    class iterator {
+    public:
+        using value_type = port;
+        using difference_type = std::ptrdiff_t;
+        using iterator_category = std::forward_iterator_tag;
+        using reference = port;
+        using pointer = void;
+
+        constexpr iterator() noexcept = default;
+        constexpr port operator*() const noexcept { return port(static_cast<std::uint16_t>(next_)); }
+        constexpr iterator& operator++() noexcept {
+            ++next_;
+            return *this;
+        }
+        constexpr iterator operator++(int) noexcept {
+            iterator before = *this;
+            ++next_;
+            return before;
+        }
+        friend constexpr bool operator==(iterator, iterator) noexcept = default;
+
+    private:
+        friend class port_range;
+        // 32 bits so that the end of a range ending at 65535 is representable.
+        constexpr explicit iterator(std::uint32_t next) noexcept : next_(next) {}
+        std::uint32_t next_ = 0;
+    };
+
+    // The single port 0.
+    constexpr port_range() noexcept = default;
+    constexpr explicit port_range(port single) noexcept : first_(single), last_(single) {}
+    // The two ends in either order: the range always runs from the lower to the higher.
+    constexpr port_range(port first, port last) noexcept
+        : first_(first <= last ? first : last), last_(first <= last ? last : first) {}
+
+    [[nodiscard]] constexpr port first() const noexcept { return first_; }
+    [[nodiscard]] constexpr port last() const noexcept { return last_; }
+    [[nodiscard]] constexpr std::uint32_t size() const noexcept {
+        return static_cast<std::uint32_t>(last_.value()) - first_.value() + 1;
+    }
+    [[nodiscard]] constexpr bool contains(port p) const noexcept { return first_ <= p && p <= last_; }
+    [[nodiscard]] constexpr bool contains(port_range r) const noexcept {
+        return first_ <= r.first_ && r.last_ <= last_;
+    }
+    [[nodiscard]] constexpr bool overlaps(port_range r) const noexcept {
+        return first_ <= r.last_ && r.first_ <= last_;
+    }
+
+    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(first_.value()); }
+    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(last_.value() + 1U); }
+
+    // "first-last" or a single port; both ends strict like port::parse.
+    [[nodiscard]] static constexpr result<port_range> parse(std::string_view text) noexcept {
+        const char* it = text.data();
+        const char* end = it + text.size();
+        if (it != end && *it == '-') return errc::bad_port_range;
+        auto first = port::parse_prefix(it, end);
+        if (!first) return first.error();
+        if (it == end) return port_range(*first);
+        if (*it != '-') return errc::trailing_characters;
+        ++it;
+        auto last = port::parse_prefix(it, end);
+        if (!last) return last.error() == errc::empty ? errc::bad_port_range : last.error();
+        if (it != end) return errc::trailing_characters;
+        if (*first > *last) return errc::reversed_port_range;
+        return port_range(*first, *last);
+    }
+
+    // "first-last", or one number when first == last, so the text parses back.
+    constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept {
+        auto r = first_.to_chars(first, last);
+        if (r.ec != std::errc{} || first_ == last_) return r;
+        if (r.ptr == last) return {last, std::errc::value_too_large};
+        *r.ptr++ = '-';
+        return last_.to_chars(r.ptr, last);
+    }
+
+    [[nodiscard]] std::string to_string() const {
+        char buffer[max_string_length];
+        return {buffer, to_chars(buffer, buffer + max_string_length).ptr};
+    }
+
+    friend constexpr auto operator<=>(const port_range&, const port_range&) noexcept = default;
+
+private:
+    port first_{};
+    port last_{};
+};
+
+// RFC 6335 section 6.
+inline constexpr port_range well_known_ports{port(0), port(1023)};
+inline constexpr port_range registered_ports{port(1024), port(49151)};
+inline constexpr port_range dynamic_ports{port(49152), port(65535)};
+
+namespace detail {
+constexpr std::uint8_t service_protocol_bit(ip_protocol protocol) noexcept {
+    switch (protocol) {
+    case ip_protocol::tcp: return service_tcp;
+    case ip_protocol::udp: return service_udp;
+    default: return 0;
+    }
+}
+} // namespace detail
+
+// The IANA service name of a port ("http" for 80/tcp), or empty when the table
+// (see detail/service_table.hpp) has none. Only TCP and UDP are listed.
+[[nodiscard]] constexpr std::string_view service_name(port p, ip_protocol protocol) noexcept {
+    const std::uint8_t bit = detail::service_protocol_bit(protocol);
+    for (const auto& entry : detail::service_table) {
+        if (entry.port > p.value()) break;
+        if (entry.port == p.value() && (entry.protocols & bit) != 0) return entry.name;
+    }
+    return {};
+}
+
+// The port of an IANA service name, matched exactly ("https" -> 443).
+[[nodiscard]] constexpr std::optional<port> service_port(std::string_view name, ip_protocol protocol) noexcept {
+    const std::uint8_t bit = detail::service_protocol_bit(protocol);
+    for (const auto& entry : detail::service_table) {
+        if (entry.name == name && (entry.protocols & bit) != 0) return port(entry.port);
+    }
+    return std::nullopt;
+}
+
+} // namespace ipwire
+
+template <>
+struct std::hash<ipwire::port> {
+    std::size_t operator()(ipwire::port p) const noexcept { return std::hash<std::uint16_t>{}(p.value()); }
+};
+
+template <>
+struct std::hash<ipwire::port_range> {
+    std::size_t operator()(ipwire::port_range r) const noexcept {
+        return std::hash<std::uint32_t>{}(static_cast<std::uint32_t>(r.first().value()) << 16U | r.last().value());
+    }
+};

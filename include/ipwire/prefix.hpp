@@ -1,0 +1,247 @@
+// CIDR prefixes (RFC 4632 for IPv4, RFC 4291 section 2.3 for IPv6): an address
+// and a length. parse keeps host bits ("10.1.2.3/8" is an interface address
+// and its network); masked() clears them.
+#pragma once
+
+#include <charconv>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+#include "ipwire/detail/text.hpp"
+#include "ipwire/error.hpp"
+#include "ipwire/ip.hpp"
+#include "ipwire/ipv4.hpp"
+#include "ipwire/ipv6.hpp"
+
+namespace ipwire {
+
+// One family's prefix; use the aliases ipv4_prefix and ipv6_prefix. The address
+// never carries a zone. Ordered by address, then length.
+template <class Address>
+class basic_prefix {
+public:
+    using address_type = Address;
+    static constexpr std::uint8_t max_length = static_cast<std::uint8_t>(8 * sizeof(typename Address::bytes_type));
+    // The address (no zone) and "/128".
+    static constexpr std::size_t max_string_length = (max_length == 32 ? 15 : 39) + 4;
+
+    constexpr basic_prefix() noexcept = default;
+    // A length above max_length is clamped to it.
+    constexpr basic_prefix(const Address& address, std::uint8_t length) noexcept
+        : address_(without_zone(address)), length_(length < max_length ? length : max_length) {}
+
+    [[nodiscard]] constexpr Address address() const noexcept { return address_; }
+    [[nodiscard]] constexpr std::uint8_t length() const noexcept { return length_; }
+
+    // Host bits cleared: 10.1.2.3/8 -> 10.0.0.0/8.
+    [[nodiscard]] constexpr basic_prefix masked() const noexcept { return {network(), length_}; }
+    [[nodiscard]] constexpr bool is_masked() const noexcept { return address_ == network(); }
+    // The first address (host bits clear) and the last (host bits set).
+    [[nodiscard]] constexpr Address network() const noexcept { return combine(address_, 0x00); }
+    [[nodiscard]] constexpr Address first_address() const noexcept { return network(); }
+    [[nodiscard]] constexpr Address last_address() const noexcept { return combine(address_, 0xFF); }
+    // The mask as an address: 255.255.255.0 for /24.
+    [[nodiscard]] constexpr Address netmask() const noexcept {
+        typename Address::bytes_type bytes{};
+        for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = mask_byte(i);
+        return Address(bytes);
+    }
+
+    // Whether the address lies in this prefix; the address's zone is ignored.
+    [[nodiscard]] constexpr bool contains(const Address& a) const noexcept {
+        const auto& x = a.to_bytes();
+        const auto& n = address_.to_bytes();
+        for (std::size_t i = 0; i < x.size(); ++i)
+            if (((x[i] ^ n[i]) & mask_byte(i)) != 0) return false;
+        return true;
+    }
+    // Whether every address of p lies in this prefix.
+    [[nodiscard]] constexpr bool contains(const basic_prefix& p) const noexcept {
+        return p.length_ >= length_ && contains(p.address_);
+    }
+    // Whether the two share any address (for prefixes: one contains the other).
+    [[nodiscard]] constexpr bool overlaps(const basic_prefix& p) const noexcept {
+        return contains(p) || p.contains(*this);
+    }
+
+    // "address/length": the address strict as its own parse, no zone, the
+    // length decimal without sign or leading zero.
+    [[nodiscard]] static constexpr result<basic_prefix> parse(std::string_view text) noexcept {
+        const char* it = text.data();
+        const char* end = it + text.size();
+        if (it == end) return errc::empty;
+        auto prefix = parse_prefix(it, end);
+        if (prefix && it != end) return errc::trailing_characters;
+        return prefix;
+    }
+
+    // The composable rule: reads "address/length" at `it`.
+    [[nodiscard]] static constexpr result<basic_prefix> parse_prefix(const char*& it, const char* end) noexcept {
+        auto address = Address::parse_prefix(it, end);
+        if (!address) return address.error();
+        if (zone_of(*address) || (it != end && *it == '%')) return errc::zone_not_allowed;
+        if (it == end) return errc::missing_prefix_length;
+        if (*it != '/') return errc::trailing_characters;
+        ++it;
+        auto length = detail::parse_decimal(it, end, max_length, errc::prefix_length_out_of_range);
+        if (!length) {
+            const errc e = length.error();
+            return e == errc::empty || e == errc::unexpected_character ? errc::bad_prefix_length : e;
+        }
+        return basic_prefix(*address, static_cast<std::uint8_t>(*length));
+    }
+
+    constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept {
+        auto r = address_.to_chars(first, last);
+        if (r.ec != std::errc{}) return r;
+        if (r.ptr == last) return {last, std::errc::value_too_large};
+        *r.ptr++ = '/';
+        char digits[3] = {};
+        const char* digits_end = detail::write_decimal(digits, length_);
+        const auto n = static_cast<std::size_t>(digits_end - digits);
+        if (static_cast<std::size_t>(last - r.ptr) < n) return {last, std::errc::value_too_large};
+        return {detail::copy_chars(r.ptr, digits, n), std::errc{}};
+    }
+
+    [[nodiscard]] std::string to_string() const {
+        char buffer[max_string_length];
+        return {buffer, to_chars(buffer, buffer + max_string_length).ptr};
+    }
+
+    friend constexpr bool operator==(const basic_prefix&, const basic_prefix&) noexcept = default;
+    friend constexpr auto operator<=>(const basic_prefix&, const basic_prefix&) noexcept = default;
+
+private:
+    static constexpr Address without_zone(const Address& a) noexcept {
+        if constexpr (requires { a.without_zone(); })
+            return a.without_zone();
+        else
+            return a;
+    }
+    static constexpr bool zone_of(const Address& a) noexcept {
+        if constexpr (requires { a.has_zone(); })
+            return a.has_zone();
+        else
+            return false;
+    }
+    // The netmask's byte i.
+    [[nodiscard]] constexpr std::uint8_t mask_byte(std::size_t i) const noexcept {
+        const std::size_t bits = i * 8;
+        if (length_ >= bits + 8) return 0xFF;
+        if (length_ <= bits) return 0x00;
+        return static_cast<std::uint8_t>(0xFFU << (8 - (length_ - bits)));
+    }
+    // The network bits of `a`, and `host` for the host bits.
+    [[nodiscard]] constexpr Address combine(const Address& a, std::uint8_t host) const noexcept {
+        auto bytes = a.to_bytes();
+        for (std::size_t i = 0; i < bytes.size(); ++i)
+            bytes[i] = static_cast<std::uint8_t>((bytes[i] & mask_byte(i)) | (host & ~mask_byte(i)));
+        return Address(bytes);
+    }
+
+    Address address_{};
+    std::uint8_t length_ = 0;
+};
+
+using ipv4_prefix = basic_prefix<ipv4_address>;
+using ipv6_prefix = basic_prefix<ipv6_address>;
+
+// A prefix of either family. The default value is 0.0.0.0/0.
+class ip_prefix {
+    // Calls f with the prefix as its own family's type.
+    template <class F>
+    constexpr auto visit(F f) const noexcept {
+        return is_v4() ? f(v4()) : f(v6());
+    }
+
+public:
+    static constexpr std::size_t max_string_length = ipv6_prefix::max_string_length;
+
+    constexpr ip_prefix() noexcept = default;
+    constexpr ip_prefix(const ipv4_prefix& p) noexcept : address_(p.address()), length_(p.length()) {} // NOLINT(google-explicit-constructor)
+    constexpr ip_prefix(const ipv6_prefix& p) noexcept : address_(p.address()), length_(p.length()) {} // NOLINT(google-explicit-constructor)
+    // A length above the family's maximum is clamped to it.
+    constexpr ip_prefix(const ip_address& a, std::uint8_t length) noexcept
+        : ip_prefix(a.is_v4() ? ip_prefix(ipv4_prefix(a.v4(), length)) : ip_prefix(ipv6_prefix(a.v6(), length))) {}
+
+    [[nodiscard]] constexpr bool is_v4() const noexcept { return address_.is_v4(); }
+    [[nodiscard]] constexpr bool is_v6() const noexcept { return address_.is_v6(); }
+    [[nodiscard]] constexpr ipv4_prefix v4() const noexcept { return {address_.v4(), length_}; }
+    [[nodiscard]] constexpr ipv6_prefix v6() const noexcept { return {address_.v6(), length_}; }
+    [[nodiscard]] constexpr ip_address address() const noexcept { return address_; }
+    [[nodiscard]] constexpr std::uint8_t length() const noexcept { return length_; }
+
+    [[nodiscard]] constexpr ip_prefix masked() const noexcept { return visit([](auto p) { return ip_prefix(p.masked()); }); }
+    [[nodiscard]] constexpr bool is_masked() const noexcept { return visit([](auto p) { return p.is_masked(); }); }
+    [[nodiscard]] constexpr ip_address network() const noexcept { return visit([](auto p) { return ip_address(p.network()); }); }
+    [[nodiscard]] constexpr ip_address first_address() const noexcept { return network(); }
+    [[nodiscard]] constexpr ip_address last_address() const noexcept {
+        return visit([](auto p) { return ip_address(p.last_address()); });
+    }
+    [[nodiscard]] constexpr ip_address netmask() const noexcept { return visit([](auto p) { return ip_address(p.netmask()); }); }
+
+    // Families never mix: an IPv4 prefix does not contain ::ffff:a.b.c.d (unmap() it first).
+    [[nodiscard]] constexpr bool contains(const ip_address& a) const noexcept {
+        if (a.is_v4() != is_v4()) return false;
+        return is_v4() ? v4().contains(a.v4()) : v6().contains(a.v6());
+    }
+    [[nodiscard]] constexpr bool contains(const ip_prefix& p) const noexcept {
+        if (p.is_v4() != is_v4()) return false;
+        return is_v4() ? v4().contains(p.v4()) : v6().contains(p.v6());
+    }
+    [[nodiscard]] constexpr bool overlaps(const ip_prefix& p) const noexcept { return contains(p) || p.contains(*this); }
+
+    [[nodiscard]] static constexpr result<ip_prefix> parse(std::string_view text) noexcept {
+        const char* it = text.data();
+        const char* end = it + text.size();
+        if (it == end) return errc::empty;
+        auto prefix = parse_prefix(it, end);
+        if (prefix && it != end) return errc::trailing_characters;
+        return prefix;
+    }
+
+    [[nodiscard]] static constexpr result<ip_prefix> parse_prefix(const char*& it, const char* end) noexcept {
+        if (!detail::looks_like_v6(it, end)) {
+            auto p = ipv4_prefix::parse_prefix(it, end);
+            return p ? result<ip_prefix>(*p) : result<ip_prefix>(p.error());
+        }
+        auto p = ipv6_prefix::parse_prefix(it, end);
+        return p ? result<ip_prefix>(*p) : result<ip_prefix>(p.error());
+    }
+
+    constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept {
+        return visit([&](auto p) { return p.to_chars(first, last); });
+    }
+    [[nodiscard]] std::string to_string() const {
+        char buffer[max_string_length];
+        return {buffer, to_chars(buffer, buffer + max_string_length).ptr};
+    }
+
+    friend constexpr bool operator==(const ip_prefix&, const ip_prefix&) noexcept = default;
+    friend constexpr auto operator<=>(const ip_prefix&, const ip_prefix&) noexcept = default;
+
+private:
+    ip_address address_{};
+    std::uint8_t length_ = 0;
+};
+
+} // namespace ipwire
+
+template <class Address>
+struct std::hash<ipwire::basic_prefix<Address>> {
+    std::size_t operator()(const ipwire::basic_prefix<Address>& p) const noexcept {
+        return std::hash<Address>{}(p.address()) * 31U + p.length();
+    }
+};
+
+template <>
+struct std::hash<ipwire::ip_prefix> {
+    std::size_t operator()(const ipwire::ip_prefix& p) const noexcept {
+        return std::hash<ipwire::ip_address>{}(p.address()) * 31U + p.length();
+    }
+};
