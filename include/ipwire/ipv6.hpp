@@ -35,6 +35,22 @@ enum class multicast_scope : std::uint8_t {
     reserved_15 = 15,
 };
 
+// "link-local", "global", ...; "unassigned" for the unnamed values.
+[[nodiscard]] constexpr std::string_view to_string(multicast_scope s) noexcept {
+    switch (s) {
+    case multicast_scope::reserved: return "reserved";
+    case multicast_scope::interface_local: return "interface-local";
+    case multicast_scope::link_local: return "link-local";
+    case multicast_scope::realm_local: return "realm-local";
+    case multicast_scope::admin_local: return "admin-local";
+    case multicast_scope::site_local: return "site-local";
+    case multicast_scope::organization_local: return "organization-local";
+    case multicast_scope::global: return "global";
+    case multicast_scope::reserved_15: return "reserved";
+    }
+    return "unassigned";
+}
+
 // How to_chars writes an address: RFC 5952 canonical by default; `expanded`
 // writes all eight groups with four digits and no "::" or dotted tail.
 struct ipv6_text_style {
