@@ -3,6 +3,7 @@
 // (RFC 3986 section 1.2.1 and friends) are defined over ASCII.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 
@@ -12,13 +13,19 @@ namespace ipwire::detail {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+// A table lookup: one load instead of three range tests per character, which
+// is most of the IPv6 parser's time.
+inline constexpr auto hex_table = [] {
+    std::array<std::int8_t, 256> table{};
+    for (auto& v : table) v = -1;
+    for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c) table[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - 'a' + 10);
+    for (int c = 'A'; c <= 'F'; ++c) table[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - 'A' + 10);
+    return table;
+}();
+
 // Value of an ASCII hex digit, or -1.
-constexpr int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
+constexpr int hex_value(char c) noexcept { return hex_table[static_cast<unsigned char>(c)]; }
 
 // RFC 3986 section 2.3 unreserved: the characters a zone may use.
 constexpr bool is_unreserved(char c) noexcept {
