@@ -59,7 +59,7 @@ public:
     // The composable rule: reads a dotted quad at `it` and advances past it,
     // leaving whatever follows (a ':' and port, a '/' and length) to the caller.
     [[nodiscard]] static constexpr result<ipv4_address> parse_prefix(const char*& it, const char* end) noexcept {
-        bytes_type bytes{};
+        std::uint32_t address = 0;
         for (std::size_t i = 0; i < 4; ++i) {
             if (i != 0) {
                 if (it == end) return errc::too_few_octets;
@@ -78,10 +78,10 @@ public:
                     if (value > 255 || (it != end && detail::is_digit(*it))) return errc::octet_out_of_range;
                 }
             }
-            bytes[i] = static_cast<std::uint8_t>(value);
+            address = address << 8U | value;
         }
         if (it != end && *it == '.') return errc::too_many_octets;
-        return ipv4_address(bytes);
+        return ipv4_address(address);
     }
 
     // Dotted decimal; {last, errc::value_too_large} when it does not fit.
