@@ -53,8 +53,10 @@ public:
         ip_address address;
         if (*it == '[') {
             ++it;
+            // No IPv6 text begins with a whole dotted quad, so one here is IPv4
+            // in brackets whatever follows it ("[1.2.3.4]", "[1.2.3.4", "[1.2.3.4%eth0]").
             const char* probe = it;
-            if (ipv4_address::parse_prefix(probe, end) && probe != end && *probe == ']') return errc::ipv4_in_brackets;
+            if (ipv4_address::parse_prefix(probe, end)) return errc::ipv4_in_brackets;
             auto v6 = ipv6_address::parse_prefix(it, end);
             if (!v6) return v6.error();
             if (it == end) return errc::missing_bracket;

@@ -152,7 +152,13 @@ public:
     [[nodiscard]] constexpr bool has_value() const noexcept { return has_value_; }
     [[nodiscard]] constexpr explicit operator bool() const noexcept { return has_value_; }
 
-    [[nodiscard]] constexpr const T& value() const {
+    [[nodiscard]] constexpr const T& value() const& {
+        if (!has_value_) detail::throw_bad_result_access(error_);
+        return value_;
+    }
+    // By value from a temporary, so `for (port p : port_range::parse(t).value())`
+    // does not iterate a destroyed result.
+    [[nodiscard]] constexpr T value() && {
         if (!has_value_) detail::throw_bad_result_access(error_);
         return value_;
     }
@@ -160,7 +166,8 @@ public:
     [[nodiscard]] constexpr errc error() const noexcept { return has_value_ ? errc{} : error_; }
 
     // Unchecked, like std::optional: only after has_value().
-    [[nodiscard]] constexpr const T& operator*() const noexcept { return value_; }
+    [[nodiscard]] constexpr const T& operator*() const& noexcept { return value_; }
+    [[nodiscard]] constexpr T operator*() && noexcept { return value_; }
     [[nodiscard]] constexpr const T* operator->() const noexcept { return &value_; }
 
     template <class U>

@@ -3,9 +3,11 @@
 // the standard library has <format>. Kept out of the core headers so that they
 // need neither <ostream> nor a format library.
 //
-// Format specs: "{}" canonical text; for anything holding an IPv6 address,
-// "{:e}" the expanded form (eight groups of four digits), "{:X}" upper-case hex,
-// and "{:eX}" both. Any other spec is a format error.
+// Format specs: "{}" canonical text; for ipv6_address, ip_address and endpoint
+// also "{:e}" the expanded form (eight groups of four digits, an IPv4-mapped
+// address in hex too), "{:X}" upper-case hex (a zone stays as written), and
+// "{:eX}" or "{:Xe}" both. Any other spec is a format error, at compile time
+// when the format string is a literal. errc and port_class take string specs.
 #pragma once
 
 #include <cstddef>
@@ -105,14 +107,14 @@ inline std::ostream& operator<<(std::ostream& out, port_class c) { return out <<
 #if __has_include(<fmt/format.h>)
 #include <fmt/format.h>
 
+namespace ipwire::detail {
 template <class T>
-    requires ipwire::detail::formattable_value<T>
-struct fmt::formatter<T, char> {
-    ipwire::ipv6_text_style style{};
+struct fmt_value_formatter {
+    ipv6_text_style style{};
 
     constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
         auto it = ctx.begin();
-        if (!ipwire::detail::parse_text_spec(it, ctx.end(), ipwire::detail::text_traits<T>::has_ipv6_style, style))
+        if (!parse_text_spec(it, ctx.end(), text_traits<T>::has_ipv6_style, style))
             throw fmt::format_error("ipwire: unknown format spec (use e, X or eX for IPv6)");
         return it;
     }
@@ -120,20 +122,36 @@ struct fmt::formatter<T, char> {
     template <class FormatContext>
     auto format(const T& v, FormatContext& ctx) const -> decltype(ctx.out()) {
         char buffer[T::max_string_length];
-        const char* end = ipwire::detail::write_text(v, buffer, style);
+        const char* end = write_text(v, buffer, style);
         auto out = ctx.out();
         for (const char* p = buffer; p != end; ++p) *out++ = *p;
         return out;
     }
 };
 
-template <>
-struct fmt::formatter<ipwire::errc, char> : fmt::formatter<std::string_view, char> {
+template <class E>
+struct fmt_name_formatter : fmt::formatter<std::string_view, char> {
     template <class FormatContext>
-    auto format(ipwire::errc e, FormatContext& ctx) const -> decltype(ctx.out()) {
+    auto format(E e, FormatContext& ctx) const -> decltype(ctx.out()) {
         return fmt::formatter<std::string_view, char>::format(ipwire::to_string(e), ctx);
     }
 };
+} // namespace ipwire::detail
+
+template <class T>
+    requires ipwire::detail::formattable_value<T>
+struct fmt::formatter<T, char> : ipwire::detail::fmt_value_formatter<T> {};
+
+// port_range is also a range: with <fmt/ranges.h> included, its partial
+// specialization for ranges and the one above would both match and neither is
+// more specialized (ambiguous). A full specialization beats both.
+template <>
+struct fmt::formatter<ipwire::port_range, char> : ipwire::detail::fmt_value_formatter<ipwire::port_range> {};
+
+template <>
+struct fmt::formatter<ipwire::errc, char> : ipwire::detail::fmt_name_formatter<ipwire::errc> {};
+template <>
+struct fmt::formatter<ipwire::port_class, char> : ipwire::detail::fmt_name_formatter<ipwire::port_class> {};
 #endif
 
 #if defined(__cpp_lib_format) && __cpp_lib_format >= 201907L
@@ -166,6 +184,13 @@ struct std::formatter<ipwire::errc, char> : std::formatter<std::string_view, cha
     template <class FormatContext>
     auto format(ipwire::errc e, FormatContext& ctx) const -> decltype(ctx.out()) {
         return std::formatter<std::string_view, char>::format(ipwire::to_string(e), ctx);
+    }
+};
+template <>
+struct std::formatter<ipwire::port_class, char> : std::formatter<std::string_view, char> {
+    template <class FormatContext>
+    auto format(ipwire::port_class c, FormatContext& ctx) const -> decltype(ctx.out()) {
+        return std::formatter<std::string_view, char>::format(ipwire::to_string(c), ctx);
     }
 };
 #endif

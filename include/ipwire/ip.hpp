@@ -19,9 +19,11 @@ namespace ipwire {
 
 namespace detail {
 // IPv6 when a ':' comes before any '.': "::1", "1:2::", "::ffff:1.2.3.4".
-// Both families' valid text shows one within its first five characters.
+// Valid text shows one within five characters; looking further lets a typo
+// such as "12345::" get the IPv6 error (too_many_digits), not an IPv4 one.
+// Never looks past the longest address text.
 constexpr bool looks_like_v6(const char* it, const char* end) noexcept {
-    for (int i = 0; i < 5 && it != end; ++i, ++it) {
+    for (int i = 0; i < 64 && it != end; ++i, ++it) {
         if (*it == ':') return true;
         if (*it == '.') return false;
     }

@@ -63,7 +63,7 @@ public:
         for (std::size_t i = 0; i < 4; ++i) {
             if (i != 0) {
                 if (it == end) return errc::too_few_octets;
-                if (*it != '.') return *it == ':' ? errc::too_few_octets : errc::unexpected_character;
+                if (*it != '.') return detail::ends_address(*it) ? errc::too_few_octets : errc::unexpected_character;
                 ++it;
             }
             if (it == end || *it == '.') return errc::empty_octet;

@@ -153,7 +153,12 @@ public:
                 if (++digits > 4) return errc::too_many_digits;
                 value = value << 4U | static_cast<std::uint32_t>(d);
             }
-            if (digits == 0) return it == end || *it == ':' ? errc::empty_group : errc::unexpected_character;
+            if (digits == 0) {
+                // After a ':' the text ended or went on with no group: "1:", "1:%eth0", ":::".
+                const bool after_colon = count != 0 || compressed_at == 0;
+                return after_colon && (it == end || *it == ':' || detail::ends_address(*it)) ? errc::empty_group
+                                                                                              : errc::unexpected_character;
+            }
             if (it != end && *it == '.') {
                 // The dotted quad is the last 32 bits (RFC 4291 section 2.2, form 3).
                 if (count > 6) return errc::too_many_groups;
@@ -177,7 +182,8 @@ public:
             }
         }
         if (compressed_at < 0) {
-            if (count != 8) return errc::too_few_groups;
+            // "1:2:3 " or "0x1::" stopped at a character no address can hold.
+            if (count != 8) return it == end || detail::ends_address(*it) ? errc::too_few_groups : errc::unexpected_character;
         } else {
             if (count == 8) return errc::empty_compression;
             const auto head = static_cast<std::size_t>(compressed_at);

@@ -153,6 +153,7 @@ public:
         if (it == end) return port_range(*first);
         if (*it != '-') return errc::trailing_characters;
         ++it;
+        if (it != end && *it == '-') return errc::bad_port_range; // "80--90", like "-80"
         auto last = port::parse_prefix(it, end);
         if (!last) return last.error() == errc::empty ? errc::bad_port_range : last.error();
         if (it != end) return errc::trailing_characters;

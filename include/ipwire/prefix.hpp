@@ -27,8 +27,8 @@ class basic_prefix {
 public:
     using address_type = Address;
     static constexpr std::uint8_t max_length = static_cast<std::uint8_t>(8 * sizeof(typename Address::bytes_type));
-    // The address (no zone) and "/128".
-    static constexpr std::size_t max_string_length = (max_length == 32 ? 15 : 39) + 4;
+    // The longest address (no zone), '/' and length: "255.255.255.255/32", "ffff:...:ffff/128".
+    static constexpr std::size_t max_string_length = max_length == 32 ? 15 + 3 : 39 + 4;
 
     constexpr basic_prefix() noexcept = default;
     // A length above max_length is clamped to it.
@@ -88,6 +88,9 @@ public:
         if (it == end) return errc::missing_prefix_length;
         if (*it != '/') return errc::trailing_characters;
         ++it;
+        // "/255.0.0.0" is a netmask, not a length: say so rather than "too large".
+        for (const char* p = it; p != end && p - it < 4; ++p)
+            if (*p == '.') return errc::bad_prefix_length;
         auto length = detail::parse_decimal(it, end, max_length, errc::prefix_length_out_of_range);
         if (!length) {
             const errc e = length.error();

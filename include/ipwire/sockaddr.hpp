@@ -46,9 +46,11 @@ inline port load_port(const void* field) noexcept {
     return port(static_cast<std::uint16_t>(bytes[0] << 8U | bytes[1]));
 }
 
-// The scope id a zone stands for: decimal digits are the id itself, anything
-// else is an interface name. 0 when the zone names nothing.
-inline std::uint32_t zone_to_scope_id(std::string_view zone) noexcept {
+// The scope id a zone stands for: decimal digits are the id itself ("0" the
+// default zone, RFC 4007 section 6), anything else is an interface name.
+// errc::unknown_interface for a name the system does not know or a number
+// above 32 bits.
+inline result<std::uint32_t> zone_to_scope_id(std::string_view zone) noexcept {
     std::uint64_t id = 0;
     bool numeric = !zone.empty();
     for (char c : zone) {
@@ -57,12 +59,14 @@ inline std::uint32_t zone_to_scope_id(std::string_view zone) noexcept {
             break;
         }
         id = id * 10 + static_cast<std::uint64_t>(c - '0');
-        if (id > 0xFFFFFFFFU) return 0;
+        if (id > 0xFFFFFFFFU) return errc::unknown_interface;
     }
     if (numeric) return static_cast<std::uint32_t>(id);
     char name[ipv6_address::max_zone_length + 1] = {};
     std::memcpy(name, zone.data(), zone.size());
-    return static_cast<std::uint32_t>(::if_nametoindex(name));
+    const auto index = static_cast<std::uint32_t>(::if_nametoindex(name));
+    if (index == 0) return errc::unknown_interface;
+    return index;
 }
 
 // The zone a scope id stands for: the interface's name when the system knows
@@ -92,7 +96,8 @@ inline ipv6_address with_scope_id(const ipv6_address& address, std::uint32_t sco
 
 // The socket address of an endpoint: sockaddr_in for IPv4, sockaddr_in6 for
 // IPv6 (an IPv4-mapped address stays sockaddr_in6, as a dual-stack socket
-// wants). errc::unknown_interface when the zone names no interface here.
+// wants). errc::unknown_interface when a zone name is no interface here; a
+// numeric zone is the scope id as given, unchecked.
 [[nodiscard]] inline result<socket_address> to_sockaddr(const endpoint& e) noexcept {
     socket_address out;
     if (e.address().is_v4()) {
@@ -110,8 +115,9 @@ inline ipv6_address with_scope_id(const ipv6_address& address, std::uint32_t sco
     detail::store_port(&sin6.sin6_port, e.port());
     std::memcpy(&sin6.sin6_addr, address.to_bytes().data(), 16);
     if (address.has_zone()) {
-        sin6.sin6_scope_id = detail::zone_to_scope_id(address.zone());
-        if (sin6.sin6_scope_id == 0) return errc::unknown_interface;
+        const auto scope_id = detail::zone_to_scope_id(address.zone());
+        if (!scope_id) return scope_id.error();
+        sin6.sin6_scope_id = *scope_id;
     }
     std::memcpy(&out.storage, &sin6, sizeof sin6);
     out.length = static_cast<socklen_t>(sizeof sin6);

@@ -33,6 +33,11 @@ constexpr bool is_unreserved(char c) noexcept {
            c == '~';
 }
 
+// Characters that may follow an address in a larger text: a port, a prefix
+// length, a zone, a closing bracket. Text cut short before one of these is
+// "too few" octets or groups rather than an unexpected character.
+constexpr bool ends_address(char c) noexcept { return c == ':' || c == '/' || c == '%' || c == ']'; }
+
 constexpr char digit_char(unsigned d) noexcept { return static_cast<char>('0' + d); }
 
 constexpr char hex_char(unsigned d, bool upper) noexcept {
