@@ -46,12 +46,31 @@ struct text_traits<endpoint> {
     static constexpr bool has_ipv6_style = true;
 };
 
-// Every type with to_chars and max_string_length: the ones formatted here.
+// The value types formatted here, named one by one so that a user's own type
+// with a to_chars member never meets these formatters.
 template <class T>
-concept formattable_value = requires(const T& v, char* p) {
-    { v.to_chars(p, p) };
-    { T::max_string_length };
-};
+inline constexpr bool is_text_value = false;
+template <>
+inline constexpr bool is_text_value<port> = true;
+template <>
+inline constexpr bool is_text_value<port_range> = true;
+template <>
+inline constexpr bool is_text_value<ipv4_address> = true;
+template <>
+inline constexpr bool is_text_value<ipv6_address> = true;
+template <>
+inline constexpr bool is_text_value<ip_address> = true;
+template <>
+inline constexpr bool is_text_value<ipv4_prefix> = true;
+template <>
+inline constexpr bool is_text_value<ipv6_prefix> = true;
+template <>
+inline constexpr bool is_text_value<ip_prefix> = true;
+template <>
+inline constexpr bool is_text_value<endpoint> = true;
+
+template <class T>
+concept formattable_value = is_text_value<T>;
 
 // Reads a spec up to '}' or the end, leaving `it` there; false when the spec
 // is not one of "", "e", "X", "eX", "Xe" (or the type takes none). The range
@@ -101,6 +120,7 @@ inline std::ostream& operator<<(std::ostream& out, const ip_prefix& v) { return 
 inline std::ostream& operator<<(std::ostream& out, const endpoint& v) { return detail::write_to_stream(out, v); }
 inline std::ostream& operator<<(std::ostream& out, errc e) { return out << to_string(e); }
 inline std::ostream& operator<<(std::ostream& out, port_class c) { return out << to_string(c); }
+inline std::ostream& operator<<(std::ostream& out, multicast_scope m) { return out << to_string(m); }
 
 } // namespace ipwire
 
@@ -152,6 +172,8 @@ template <>
 struct fmt::formatter<ipwire::errc, char> : ipwire::detail::fmt_name_formatter<ipwire::errc> {};
 template <>
 struct fmt::formatter<ipwire::port_class, char> : ipwire::detail::fmt_name_formatter<ipwire::port_class> {};
+template <>
+struct fmt::formatter<ipwire::multicast_scope, char> : ipwire::detail::fmt_name_formatter<ipwire::multicast_scope> {};
 #endif
 
 #if defined(__cpp_lib_format) && __cpp_lib_format >= 201907L
@@ -191,6 +213,13 @@ struct std::formatter<ipwire::port_class, char> : std::formatter<std::string_vie
     template <class FormatContext>
     auto format(ipwire::port_class c, FormatContext& ctx) const -> decltype(ctx.out()) {
         return std::formatter<std::string_view, char>::format(ipwire::to_string(c), ctx);
+    }
+};
+template <>
+struct std::formatter<ipwire::multicast_scope, char> : std::formatter<std::string_view, char> {
+    template <class FormatContext>
+    auto format(ipwire::multicast_scope m, FormatContext& ctx) const -> decltype(ctx.out()) {
+        return std::formatter<std::string_view, char>::format(ipwire::to_string(m), ctx);
     }
 };
 #endif
