@@ -39,12 +39,7 @@ public:
     // IPv6 in brackets and IPv4 without; the port is required. An IPv4-mapped
     // address stays IPv6: parsing never unmaps.
     [[nodiscard]] static constexpr result<endpoint> parse(std::string_view text) noexcept {
-        const char* it = text.data();
-        const char* end = it + text.size();
-        if (it == end) return errc::empty;
-        auto e = parse_prefix(it, end);
-        if (e && it != end) return errc::trailing_characters;
-        return e;
+        return detail::parse_whole<endpoint>(text);
     }
 
     // The composable rule: reads an endpoint at `it`.
@@ -86,9 +81,7 @@ public:
         if (address_.is_v6()) *out++ = ']';
         *out++ = ':';
         out = port_.to_chars(out, buffer + max_string_length).ptr;
-        const auto n = static_cast<std::size_t>(out - buffer);
-        if (static_cast<std::size_t>(last - first) < n) return {last, std::errc::value_too_large};
-        return {detail::copy_chars(first, buffer, n), std::errc{}};
+        return detail::copy_if_fits(first, last, buffer, out);
     }
 
     [[nodiscard]] std::string to_string(ipv6_text_style style = {}) const {

@@ -92,9 +92,7 @@ public:
             if (i != 0) *out++ = '.';
             out = detail::write_decimal(out, bytes_[i]);
         }
-        const auto n = static_cast<std::size_t>(out - buffer);
-        if (static_cast<std::size_t>(last - first) < n) return {last, std::errc::value_too_large};
-        return {detail::copy_chars(first, buffer, n), std::errc{}};
+        return detail::copy_if_fits(first, last, buffer, out);
     }
 
     [[nodiscard]] std::string to_string() const {

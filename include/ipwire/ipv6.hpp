@@ -209,10 +209,7 @@ public:
     // RFC 5952 text (or `style`'s); {last, errc::value_too_large} when it does not fit.
     constexpr std::to_chars_result to_chars(char* first, char* last, ipv6_text_style style = {}) const noexcept {
         char buffer[max_string_length] = {};
-        const char* end = write(buffer, style);
-        const auto n = static_cast<std::size_t>(end - buffer);
-        if (static_cast<std::size_t>(last - first) < n) return {last, std::errc::value_too_large};
-        return {detail::copy_chars(first, buffer, n), std::errc{}};
+        return detail::copy_if_fits(first, last, buffer, write(buffer, style));
     }
 
     [[nodiscard]] std::string to_string(ipv6_text_style style = {}) const {

@@ -52,11 +52,7 @@ public:
 
     // Decimal, ASCII digits only, no sign, no leading zero, at most 65535.
     [[nodiscard]] static constexpr result<port> parse(std::string_view text) noexcept {
-        const char* it = text.data();
-        const char* end = it + text.size();
-        auto p = parse_prefix(it, end);
-        if (p && it != end) return errc::trailing_characters;
-        return p;
+        return detail::parse_whole<port>(text);
     }
 
     // The composable rule: reads a port at `it`, advancing past it.
@@ -70,9 +66,7 @@ public:
     constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept {
         char buffer[max_string_length] = {};
         const char* end = detail::write_decimal(buffer, value_);
-        const auto n = static_cast<std::size_t>(end - buffer);
-        if (static_cast<std::size_t>(last - first) < n) return {last, std::errc::value_too_large};
-        return {detail::copy_chars(first, buffer, n), std::errc{}};
+        return detail::copy_if_fits(first, last, buffer, end);
     }
 
     [[nodiscard]] std::string to_string() const {

@@ -72,12 +72,7 @@ public:
     // "address/length": the address strict as its own parse, no zone, the
     // length decimal without sign or leading zero.
     [[nodiscard]] static constexpr result<basic_prefix> parse(std::string_view text) noexcept {
-        const char* it = text.data();
-        const char* end = it + text.size();
-        if (it == end) return errc::empty;
-        auto prefix = parse_prefix(it, end);
-        if (prefix && it != end) return errc::trailing_characters;
-        return prefix;
+        return detail::parse_whole<basic_prefix>(text);
     }
 
     // The composable rule: reads "address/length" at `it`.
@@ -200,12 +195,7 @@ public:
     [[nodiscard]] constexpr bool overlaps(const ip_prefix& p) const noexcept { return contains(p) || p.contains(*this); }
 
     [[nodiscard]] static constexpr result<ip_prefix> parse(std::string_view text) noexcept {
-        const char* it = text.data();
-        const char* end = it + text.size();
-        if (it == end) return errc::empty;
-        auto prefix = parse_prefix(it, end);
-        if (prefix && it != end) return errc::trailing_characters;
-        return prefix;
+        return detail::parse_whole<ip_prefix>(text);
     }
 
     [[nodiscard]] static constexpr result<ip_prefix> parse_prefix(const char*& it, const char* end) noexcept {

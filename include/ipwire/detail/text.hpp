@@ -4,8 +4,11 @@
 #pragma once
 
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
+#include <system_error>
 
 #include "ipwire/error.hpp"
 
@@ -92,6 +95,27 @@ constexpr result<std::uint32_t> parse_decimal(const char*& it, const char* end, 
         if (value > max) return too_large;
         ++it;
     }
+    return value;
+}
+
+// The to_chars contract of every ipwire type: the text lands whole in
+// [first, last), or nothing is written and the result says value_too_large.
+constexpr std::to_chars_result copy_if_fits(char* first, char* last, const char* text,
+                                            const char* text_end) noexcept {
+    const auto n = static_cast<std::size_t>(text_end - text);
+    if (static_cast<std::size_t>(last - first) < n) return {last, std::errc::value_too_large};
+    return {copy_chars(first, text, n), std::errc{}};
+}
+
+// The public parse of a type whose composable rule is T::parse_prefix: the
+// whole text must be one value.
+template <class T>
+constexpr result<T> parse_whole(std::string_view text) noexcept {
+    const char* it = text.data();
+    const char* end = it + text.size();
+    if (it == end) return errc::empty;
+    auto value = T::parse_prefix(it, end);
+    if (value && it != end) return errc::trailing_characters;
     return value;
 }
 
