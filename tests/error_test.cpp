@@ -16,7 +16,8 @@ using ipwire::result;
 
 // The last enumerator. A new errc goes at the end (error.hpp says so); the
 // "nothing after the last" checks below fail until this line names it.
-constexpr errc last_errc = errc::unknown_interface;
+constexpr errc last_errc = ipwire::detail::last_errc;
+static_assert(ipwire::to_string(static_cast<errc>(static_cast<int>(last_errc) + 1)) == "unknown error");
 constexpr int last_value = static_cast<int>(last_errc);
 
 constexpr errc errc_at(int i) { return static_cast<errc>(i); }

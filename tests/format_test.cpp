@@ -221,7 +221,7 @@ static_assert([] {
     return true;
 }());
 // The last errc; error_test.cpp keeps the same constant in step with error.hpp.
-constexpr int last_errc_value = static_cast<int>(errc::unknown_interface);
+constexpr int last_errc_value = static_cast<int>(ipwire::detail::last_errc);
 
 struct port_class_case {
     ipwire::port_class value;

@@ -64,6 +64,21 @@ enum class errc : std::uint8_t {
     // sockets
     unsupported_family,         // a sockaddr that is neither AF_INET nor AF_INET6
     unknown_interface,          // a zone that names no interface on this host
+    // more packets (wire views, decode, capture files)
+    bad_version,                // an IP version nibble that is not the view's
+    bad_total_length,           // IPv4 total length below the header length
+    bad_payload_length,         // IPv6 payload length 0 without a jumbo payload option (RFC 2675)
+    bad_option_length,          // an option whose length byte is 0 or 1, or runs past its header
+    bad_length,                 // a length field (UDP, a VLAN-tagged or cooked header) below its minimum
+    bad_extension_header,       // an IPv6 extension header that is malformed
+    too_many_extension_headers, // an extension-header chain longer than the walk allows
+    nesting_too_deep,           // tunnels (IP in IP) nested past the decoder's bound
+    unsupported_link_type,      // a link type decode does not read
+    bad_magic,                  // a capture file that is neither pcap nor pcapng
+    bad_block_length,           // a pcapng block length below 12, not a multiple of 4, or past the file
+    bad_record_length,          // a pcap record longer than the file or its snap length
+    unknown_interface_id,       // a pcapng packet naming an interface not described before it
+    bad_mac_address,            // MAC text that is not six hex pairs joined by ':' or '-'
 };
 
 // A short English message, for logs and the describe example.
@@ -104,9 +119,29 @@ enum class errc : std::uint8_t {
     case errc::bad_data_offset: return "bad TCP data offset";
     case errc::unsupported_family: return "unsupported address family";
     case errc::unknown_interface: return "unknown network interface";
+    case errc::bad_version: return "wrong IP version";
+    case errc::bad_total_length: return "IPv4 total length below header length";
+    case errc::bad_payload_length: return "IPv6 payload length 0 without a jumbo payload option";
+    case errc::bad_option_length: return "bad option length";
+    case errc::bad_length: return "length field below its minimum";
+    case errc::bad_extension_header: return "malformed IPv6 extension header";
+    case errc::too_many_extension_headers: return "too many IPv6 extension headers";
+    case errc::nesting_too_deep: return "tunnels nested too deep";
+    case errc::unsupported_link_type: return "unsupported link type";
+    case errc::bad_magic: return "not a pcap or pcapng file";
+    case errc::bad_block_length: return "bad pcapng block length";
+    case errc::bad_record_length: return "bad pcap record length";
+    case errc::unknown_interface_id: return "pcapng packet names an undefined interface";
+    case errc::bad_mac_address: return "not a MAC address";
     }
     return "unknown error";
 }
+
+namespace detail {
+// The highest errc: tests walk 1..last_errc. Move it when adding a value (a
+// test checks that the value after it has no message).
+inline constexpr errc last_errc = errc::bad_mac_address;
+} // namespace detail
 
 #if IPWIRE_HAS_EXCEPTIONS
 // Thrown by result<T>::value() on an error.
