@@ -8,6 +8,7 @@
 #include <ipwire/ip.hpp>
 #include <ipwire/ipv4.hpp>
 #include <ipwire/ipv6.hpp>
+#include <ipwire/mac.hpp>
 #include <ipwire/port.hpp>
 #include <ipwire/prefix.hpp>
 
@@ -77,6 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_parser<ipwire::ipv6_prefix>(text);
     check_parser<ipwire::ip_prefix>(text);
     check_parser<ipwire::endpoint>(text);
+    check_parser<ipwire::mac_address>(text);
     check_ipv6_styles<ipwire::ipv6_address>(text);
     check_ipv6_styles<ipwire::ip_address>(text);
     check_ipv6_styles<ipwire::endpoint>(text);

@@ -411,6 +411,9 @@ TEST_CASE("fmt: a spec the type does not take is a format_error") {
 
 TEST_CASE("fmt: errc and port_class format as to_string, with string specs") {
     CHECK(fmt::format("{}", errc::leading_zero) == "leading zero");
+    CHECK(fmt::format("{}", ipwire::mac_address::parse("02-00-5E-10-00-01").value()) == "02:00:5e:10:00:01");
+    CHECK(streamed(ipwire::mac_address::parse("02:00:5e:10:00:01").value()) == "02:00:5e:10:00:01");
+    CHECK_THROWS_AS(run_time_format("{:e}", ipwire::mac_address{}), fmt::format_error);
     CHECK(fmt::format("{}", errc::leading_zero) == ipwire::to_string(errc::leading_zero));
     for (int i = 1; i <= last_errc_value; ++i) {
         const auto e = static_cast<errc>(i);

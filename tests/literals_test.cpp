@@ -51,6 +51,9 @@ static_assert(std::is_same_v<decltype("2001:db8::1"_ipv6), ipv6_address>);
 static_assert(std::is_same_v<decltype("::1"_ip), ip_address>);
 static_assert(std::is_same_v<decltype("10.0.0.0/8"_prefix), ip_prefix>);
 static_assert(std::is_same_v<decltype("[::1]:443"_endpoint), endpoint>);
+static_assert(std::is_same_v<decltype("02:00:5E:10:00:01"_mac), ipwire::mac_address>);
+static_assert("02:00:5E:10:00:01"_mac == ipwire::mac_address::parse("02-00-5e-10-00-01").value());
+static_assert("ff:ff:ff:ff:ff:ff"_mac.is_broadcast());
 static_assert(std::is_same_v<decltype(443_port), port>);
 
 // _ipv4

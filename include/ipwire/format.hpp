@@ -19,6 +19,7 @@
 #include "ipwire/ip.hpp"
 #include "ipwire/ipv4.hpp"
 #include "ipwire/ipv6.hpp"
+#include "ipwire/mac.hpp"
 #include "ipwire/port.hpp"
 #include "ipwire/prefix.hpp"
 
@@ -68,6 +69,8 @@ template <>
 inline constexpr bool is_text_value<ip_prefix> = true;
 template <>
 inline constexpr bool is_text_value<endpoint> = true;
+template <>
+inline constexpr bool is_text_value<mac_address> = true;
 
 template <class T>
 concept formattable_value = is_text_value<T>;
@@ -118,6 +121,7 @@ std::ostream& operator<<(std::ostream& out, const basic_prefix<Address>& v) {
 }
 inline std::ostream& operator<<(std::ostream& out, const ip_prefix& v) { return detail::write_to_stream(out, v); }
 inline std::ostream& operator<<(std::ostream& out, const endpoint& v) { return detail::write_to_stream(out, v); }
+inline std::ostream& operator<<(std::ostream& out, const mac_address& v) { return detail::write_to_stream(out, v); }
 inline std::ostream& operator<<(std::ostream& out, errc e) { return out << to_string(e); }
 inline std::ostream& operator<<(std::ostream& out, port_class c) { return out << to_string(c); }
 inline std::ostream& operator<<(std::ostream& out, multicast_scope m) { return out << to_string(m); }

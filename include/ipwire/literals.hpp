@@ -1,6 +1,7 @@
 // Compile-time checked literals: "192.0.2.1"_ipv4, "2001:db8::1"_ipv6, "::1"_ip,
-// "10.0.0.0/8"_prefix, "[::1]:443"_endpoint, 443_port. They are consteval and
-// run the same parsers as run time, so a malformed literal does not compile.
+// "10.0.0.0/8"_prefix, "[::1]:443"_endpoint, "02:00:5e:10:00:01"_mac, 443_port.
+// They are consteval and run the same parsers as run time, so a malformed
+// literal does not compile.
 #pragma once
 
 #include <cstddef>
@@ -12,6 +13,7 @@
 #include "ipwire/ip.hpp"
 #include "ipwire/ipv4.hpp"
 #include "ipwire/ipv6.hpp"
+#include "ipwire/mac.hpp"
 #include "ipwire/port.hpp"
 #include "ipwire/prefix.hpp"
 
@@ -54,6 +56,9 @@ consteval ip_prefix operator""_prefix(const char* text, std::size_t size) {
 }
 consteval endpoint operator""_endpoint(const char* text, std::size_t size) {
     return detail::literal_value(endpoint::parse({text, size}));
+}
+consteval mac_address operator""_mac(const char* text, std::size_t size) {
+    return detail::literal_value(mac_address::parse({text, size}));
 }
 consteval port operator""_port(unsigned long long value) {
     if (value > 65535) detail::malformed_literal<errc::port_out_of_range>();
