@@ -76,7 +76,7 @@ enum class errc : std::uint8_t {
     unsupported_link_type,      // a link type decode does not read
     bad_magic,                  // a capture file that is neither pcap nor pcapng
     bad_block_length,           // a pcapng block length below 12, not a multiple of 4, or past the file
-    bad_record_length,          // a pcap record longer than the file or its snap length
+    bad_record_length,          // a pcap record that claims more bytes than the file holds
     unknown_interface_id,       // a pcapng packet naming an interface not described before it
     bad_mac_address,            // MAC text that is not six hex pairs joined by ':' or '-'
 };
