@@ -1,7 +1,8 @@
 // Everything in ipwire. Each header also stands alone; include only what you use
-// to keep compile times down.
+// to keep compile times down (the address headers never pull in the wire layer).
 #pragma once
 
+// Socket addresses
 #include "ipwire/endpoint.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/format.hpp"
@@ -10,6 +11,23 @@
 #include "ipwire/ipv4.hpp"
 #include "ipwire/ipv6.hpp"
 #include "ipwire/literals.hpp"
+#include "ipwire/mac.hpp"
 #include "ipwire/port.hpp"
 #include "ipwire/prefix.hpp"
 #include "ipwire/version.hpp"
+
+// Protocol parsing
+#include "ipwire/capture.hpp"
+#include "ipwire/decode.hpp"
+#include "ipwire/wire/bytes.hpp"
+#include "ipwire/wire/checksum.hpp"
+#include "ipwire/wire/ether_type.hpp"
+#include "ipwire/wire/ethernet.hpp"
+#include "ipwire/wire/ip.hpp"
+#include "ipwire/wire/ipv4.hpp"
+#include "ipwire/wire/ipv6.hpp"
+#include "ipwire/wire/ipv6_extension.hpp"
+#include "ipwire/wire/link.hpp"
+#include "ipwire/wire/link_type.hpp"
+#include "ipwire/wire/tcp.hpp"
+#include "ipwire/wire/udp.hpp"
