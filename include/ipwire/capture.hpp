@@ -170,6 +170,11 @@ struct interface_entry {
     std::uint32_t snap_length = 0;   // 0: none
     std::uint16_t link_type = 0;
     std::uint8_t resolution = pcapng::default_resolution; // if_tsresol code
+    // For a decimal resolution down to nanoseconds and no if_tsoffset: ns per
+    // tick (10^(9 - resolution)), so a timestamp is one multiplication while
+    // ticks <= max_fast_ticks; 0 otherwise (split_ticks, to_nanoseconds).
+    std::uint64_t ns_per_tick = 1000;
+    std::uint64_t max_fast_ticks = u64_max / 1000;
 };
 
 // pcap magic numbers read big-endian: 1 for a big-endian file, 0 for
@@ -336,8 +341,10 @@ private:
                 const interface_entry& iface = interfaces_[id];
                 const std::uint64_t ticks =
                     std::uint64_t{load32_at(f::epb_timestamp_high)} << 32U | load32_at(f::epb_timestamp_low);
-                record_.timestamp = detail::capture::to_nanoseconds(
-                    detail::capture::split_ticks(ticks, iface.resolution), iface.offset_seconds);
+                record_.timestamp = iface.ns_per_tick != 0 && ticks <= iface.max_fast_ticks
+                                        ? ticks * iface.ns_per_tick
+                                        : detail::capture::to_nanoseconds(
+                                              detail::capture::split_ticks(ticks, iface.resolution), iface.offset_seconds);
                 record_.link_type = static_cast<ipwire::link_type>(iface.link_type);
                 record_.captured_length = captured;
                 record_.original_length = load32_at(f::epb_original_length);
@@ -396,6 +403,12 @@ private:
                 entry.offset_seconds = static_cast<std::int64_t>(high << 32U | low);
             }
             at += 4 + padded;
+        }
+        if ((entry.resolution & 0x80U) == 0 && entry.resolution <= 9 && entry.offset_seconds == 0) {
+            entry.ns_per_tick = detail::capture::power_of_ten(9U - entry.resolution);
+            entry.max_fast_ticks = detail::capture::u64_max / entry.ns_per_tick;
+        } else {
+            entry.ns_per_tick = 0;
         }
         if (interface_count_ < max_interfaces) interfaces_[interface_count_] = entry;
         // Saturates rather than wraps (an 80 GB file of IDBs).

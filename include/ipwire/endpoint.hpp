@@ -7,10 +7,8 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <system_error>
 
 #include "ipwire/error.hpp"
 #include "ipwire/ip.hpp"
@@ -42,35 +40,41 @@ public:
         return detail::parse_whole<endpoint>(text);
     }
 
+private:
+    // ":" port after the address; the endpoint is made once, at the end.
+    // (Plain overloads defined before their use: clang will not constant-
+    // evaluate a member template defined later in the class.)
+    static constexpr result<endpoint> with_port(const ip_address& address, const char*& it, const char* end) noexcept {
+        if (it == end) return errc::missing_port;
+        if (*it != ':') return errc::unexpected_character;
+        ++it;
+        const auto p = ipwire::port::parse_prefix(it, end);
+        if (!p) return p.error() == errc::empty ? errc::missing_port : p.error();
+        return endpoint(address, *p);
+    }
+
+public:
     // The composable rule: reads an endpoint at `it`.
     [[nodiscard]] static constexpr result<endpoint> parse_prefix(const char*& it, const char* end) noexcept {
         if (it == end) return errc::empty;
-        ip_address address;
         if (*it == '[') {
             ++it;
             // No IPv6 text begins with a whole dotted quad, so one here is IPv4
             // in brackets whatever follows it ("[1.2.3.4]", "[1.2.3.4", "[1.2.3.4%eth0]").
             const char* probe = it;
             if (ipv4_address::parse_prefix(probe, end)) return errc::ipv4_in_brackets;
-            auto v6 = ipv6_address::parse_prefix(it, end);
+            const auto v6 = ipv6_address::parse_prefix(it, end);
             if (!v6) return v6.error();
             if (it == end) return errc::missing_bracket;
             if (*it != ']') return v6->has_zone() ? errc::bad_zone_character : errc::unexpected_character;
             ++it;
-            address = *v6;
-        } else {
-            const char* start = it;
-            auto v4 = ipv4_address::parse_prefix(it, end);
-            if (!v4) return has_two_colons(start, end) ? errc::ipv6_needs_brackets : v4.error();
-            if (it != end && *it == '%') return errc::zone_not_allowed;
-            address = *v4;
+            return with_port(ip_address(*v6), it, end);
         }
-        if (it == end) return errc::missing_port;
-        if (*it != ':') return errc::unexpected_character;
-        ++it;
-        auto p = ipwire::port::parse_prefix(it, end);
-        if (!p) return p.error() == errc::empty ? errc::missing_port : p.error();
-        return endpoint(address, *p);
+        const char* start = it;
+        const auto v4 = ipv4_address::parse_prefix(it, end);
+        if (!v4) return has_two_colons(start, end) ? errc::ipv6_needs_brackets : v4.error();
+        if (it != end && *it == '%') return errc::zone_not_allowed;
+        return with_port(ip_address(*v4), it, end);
     }
 
     constexpr std::to_chars_result to_chars(char* first, char* last, ipv6_text_style style = {}) const noexcept {

@@ -7,7 +7,6 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 
@@ -63,10 +62,16 @@ public:
         const char* it = text.data();
         const char* end = it + text.size();
         if (it == end) return errc::empty;
-        auto address = parse_prefix(it, end);
-        if (!address || it == end) return address;
-        if (address->is_v6() && address->storage_.has_zone()) return errc::bad_zone_character;
-        return *it == '%' && address->is_v4() ? errc::zone_not_allowed : errc::trailing_characters;
+        // Each family's whole-text parse, converted once at the end: no
+        // ip_address-sized temporaries copied between the steps.
+        if (detail::looks_like_v6(it, end)) {
+            const auto v6 = ipv6_address::parse(text);
+            if (!v6) return v6.error();
+            return ip_address(*v6);
+        }
+        const auto v4 = ipv4_address::parse(text);
+        if (!v4) return v4.error();
+        return ip_address(*v4);
     }
 
     // The composable rule: reads an address of either family at `it`.

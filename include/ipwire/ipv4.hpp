@@ -8,10 +8,8 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <system_error>
 
 #include "ipwire/detail/special_purpose.hpp"
 #include "ipwire/detail/text.hpp"

@@ -8,11 +8,9 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 
 #include "ipwire/detail/special_purpose.hpp"
 #include "ipwire/detail/text.hpp"

@@ -7,11 +7,9 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 
 #include "ipwire/detail/service_table.hpp"
 #include "ipwire/detail/text.hpp"

@@ -4,11 +4,11 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <system_error>
 
 #include "ipwire/error.hpp"
 
@@ -60,18 +60,15 @@ constexpr char* write_decimal(char* out, std::uint32_t v) noexcept {
     return out;
 }
 
-// Writes a 16-bit group in hex: without leading zeros, or as four digits when
-// `full` (the expanded form).
+// Writes v in hex: four digits when `full`, otherwise without leading zeros.
+// Branch-free: it always stores four characters at `out` (the caller's buffer
+// has room) and returns past the significant ones, so the digit count of
+// random groups costs no mispredicted branch.
 constexpr char* write_hex16(char* out, std::uint16_t v, bool full, bool upper) noexcept {
-    bool started = full;
-    for (int shift = 12; shift >= 0; shift -= 4) {
-        const auto d = static_cast<unsigned>(v >> shift) & 0xFU;
-        if (d != 0 || started || shift == 0) {
-            *out++ = hex_char(d, upper);
-            started = true;
-        }
-    }
-    return out;
+    const unsigned digits = full ? 4U : (static_cast<unsigned>(std::bit_width(static_cast<unsigned>(v | 1U))) + 3U) / 4U;
+    const unsigned aligned = static_cast<unsigned>(v) << (4U * (4U - digits));
+    for (unsigned k = 0; k < 4; ++k) out[k] = hex_char((aligned >> (12U - 4U * k)) & 0xFU, upper);
+    return out + digits;
 }
 
 constexpr char* copy_chars(char* out, const char* text, std::size_t n) noexcept {

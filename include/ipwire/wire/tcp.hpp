@@ -12,7 +12,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 
 #include "ipwire/detail/bytes.hpp"
 #include "ipwire/detail/text.hpp"
