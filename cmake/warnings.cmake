@@ -29,4 +29,15 @@ function(ipwire_use_dev_flags)
     add_compile_options(${_san})
     add_link_options(${_san})
   endif()
+
+  # Users who build without exceptions get result::value() aborting with a
+  # message instead of throwing; this build proves the headers and tests agree.
+  if(IPWIRE_NO_EXCEPTIONS)
+    if(MSVC)
+      add_compile_options(/EHs-c-)
+      add_compile_definitions(_HAS_EXCEPTIONS=0)
+    else()
+      add_compile_options(-fno-exceptions)
+    endif()
+  endif()
 endfunction()

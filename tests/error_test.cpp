@@ -147,6 +147,7 @@ TEST_CASE("result: holding an error") {
     CHECK(p.value_or(pair_value{5, 6}) == pair_value{5, 6});
 }
 
+#if IPWIRE_HAS_EXCEPTIONS
 TEST_CASE("result: value() on an error throws bad_result_access carrying the errc") {
     const result<int> r = errc::missing_bracket;
     REQUIRE_THROWS_AS(static_cast<void>(r.value()), ipwire::bad_result_access);
@@ -162,6 +163,10 @@ TEST_CASE("result: value() on an error throws bad_result_access carrying the err
     CHECK_THROWS_WITH(static_cast<void>(r.value()), "missing ']' after IPv6 address");
     CHECK_NOTHROW(static_cast<void>(result<int>(1).value()));
 }
+#else
+// Without exceptions value() aborts with a message: the CTest
+// result_value_aborts_without_exceptions runs tests/no_exceptions_abort.cpp.
+#endif
 
 TEST_CASE("result: copies keep the alternative") {
     result<int> r = 5;

@@ -979,6 +979,7 @@ constexpr checksum_row checksum_rows[] = {
 // What a sender would write: the segment with its checksum field zeroed,
 // summed with the pseudo-header, complemented.
 constexpr std::uint16_t recompute(bytes_view segment, std::uint64_t pseudo_header) {
+    if (segment.size() < 20) return 0; // no TCP header, no checksum field
     auto* copy = new std::uint8_t[segment.size()];
     for (std::size_t i = 0; i < segment.size(); ++i) copy[i] = segment[i];
     copy[16] = copy[17] = 0;
@@ -989,6 +990,7 @@ constexpr std::uint16_t recompute(bytes_view segment, std::uint64_t pseudo_heade
 
 // The segment with one bit of its last byte flipped no longer checks out.
 constexpr bool corrupted_fails(bytes_view segment, std::uint64_t pseudo_header) {
+    if (segment.empty()) return false;
     auto* copy = new std::uint8_t[segment.size()];
     for (std::size_t i = 0; i < segment.size(); ++i) copy[i] = segment[i];
     copy[segment.size() - 1] ^= 0x01;

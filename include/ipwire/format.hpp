@@ -139,7 +139,7 @@ struct fmt_value_formatter {
     constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
         auto it = ctx.begin();
         if (!parse_text_spec(it, ctx.end(), text_traits<T>::has_ipv6_style, style))
-            throw fmt::format_error("ipwire: unknown format spec (use e, X or eX for IPv6)");
+            FMT_THROW(fmt::format_error("ipwire: unknown format spec (use e, X or eX for IPv6)")); // aborts without exceptions
         return it;
     }
 
@@ -181,6 +181,7 @@ struct fmt::formatter<ipwire::multicast_scope, char> : ipwire::detail::fmt_name_
 #endif
 
 #if defined(__cpp_lib_format) && __cpp_lib_format >= 201907L
+#include <cstdlib>
 #include <format>
 
 template <class T>
@@ -191,7 +192,11 @@ struct std::formatter<T, char> {
     constexpr auto parse(std::format_parse_context& ctx) -> decltype(ctx.begin()) {
         auto it = ctx.begin();
         if (!ipwire::detail::parse_text_spec(it, ctx.end(), ipwire::detail::text_traits<T>::has_ipv6_style, style))
+#if IPWIRE_HAS_EXCEPTIONS
             throw std::format_error("ipwire: unknown format spec (use e, X or eX for IPv6)");
+#else
+            std::abort(); // only a run-time format string gets here; a literal one fails to compile
+#endif
         return it;
     }
 
