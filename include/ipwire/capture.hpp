@@ -50,6 +50,7 @@ constexpr std::uint32_t binary_fraction_to_ns(std::uint64_t fraction, unsigned s
     const std::uint64_t low = (fraction & 0xFFFF'FFFFU) * ns_per_second;
     const std::uint64_t high = (fraction >> 32U) * ns_per_second + (low >> 32U);
     // The low 32 bits of the product are less than one unit of 2^shift.
+    // cppcheck-suppress knownConditionTrueFalse ; false positive: shift reaches 127 (if_tsresol 0x80 | 127), so shift - 32 can be 64 or more
     return shift - 32 < 64 ? static_cast<std::uint32_t>(high >> (shift - 32)) : 0;
 }
 
@@ -338,6 +339,7 @@ private:
                 if (id >= interface_count_ || id >= max_interfaces) return stop(errc::unknown_interface_id);
                 const std::uint32_t captured = load32_at(f::epb_captured_length);
                 if (captured > length - f::packet_overhead) return stop(errc::bad_record_length);
+                // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): id < interface_count_ and id < max_interfaces, checked above
                 const interface_entry& iface = interfaces_[id];
                 const std::uint64_t ticks =
                     std::uint64_t{load32_at(f::epb_timestamp_high)} << 32U | load32_at(f::epb_timestamp_low);
@@ -410,6 +412,7 @@ private:
         } else {
             entry.ns_per_tick = 0;
         }
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): bounded by the condition on this line
         if (interface_count_ < max_interfaces) interfaces_[interface_count_] = entry;
         // Saturates rather than wraps (an 80 GB file of IDBs).
         if (interface_count_ != std::numeric_limits<std::uint32_t>::max()) ++interface_count_;

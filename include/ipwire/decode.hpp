@@ -231,6 +231,7 @@ private:
             const auto r = ip_packet_view::parse(bytes);
             if (!r) return fail(decode_layer::ip, r.error(), bytes);
             const ip_packet_view ip = *r;
+            // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): ip_layer_count < max_ip_layers, checked at the top of the loop
             packet_.ip_layer_array[packet_.ip_layer_count++] = ip;
             packet_.ip = ip;
 

@@ -181,7 +181,9 @@ class result {
 public:
     using value_type = T;
 
+    // cppcheck-suppress noExplicitConstructor ; implicit by design: a parser writes `return value;` or `return errc::x;`, as std::expected converts
     constexpr result(const T& value) noexcept : value_(value), has_value_(true) {} // NOLINT(google-explicit-constructor)
+    // cppcheck-suppress noExplicitConstructor ; as above
     constexpr result(errc error) noexcept : error_(error), has_value_(false) {}    // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] constexpr bool has_value() const noexcept { return has_value_; }

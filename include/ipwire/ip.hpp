@@ -36,8 +36,10 @@ public:
 
     // 0.0.0.0.
     constexpr ip_address() noexcept = default;
+    // cppcheck-suppress noExplicitConstructor ; implicit by design (API.md): lossless widening from either family, as asio::ip::address from address_v4
     constexpr ip_address(const ipv4_address& v4) noexcept // NOLINT(google-explicit-constructor)
         : storage_(ipv6_address::v4_mapped(v4)), is_v4_(true) {}
+    // cppcheck-suppress noExplicitConstructor ; as above
     constexpr ip_address(const ipv6_address& v6) noexcept : storage_(v6), is_v4_(false) {} // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] constexpr bool is_v4() const noexcept { return is_v4_; }

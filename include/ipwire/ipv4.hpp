@@ -25,6 +25,7 @@ public:
     static constexpr std::size_t max_string_length = 15; // "255.255.255.255"
 
     constexpr ipv4_address() noexcept = default;
+    // cppcheck-suppress noExplicitConstructor ; implicit by design (API.md): the four bytes are the address in network order; only the uint32_t constructor, whose byte order could be misread, is explicit
     constexpr ipv4_address(const bytes_type& bytes) noexcept : bytes_(bytes) {} // NOLINT(google-explicit-constructor)
     // From the number in host order: ipv4_address(0xC0000201) is 192.0.2.1.
     constexpr explicit ipv4_address(std::uint32_t value) noexcept

@@ -25,6 +25,7 @@ public:
     static constexpr std::size_t max_string_length = 17; // "ff:ff:ff:ff:ff:ff"
 
     constexpr mac_address() noexcept = default;
+    // cppcheck-suppress noExplicitConstructor ; implicit by design: the six bytes are the address, nothing to misread
     constexpr mac_address(const bytes_type& bytes) noexcept : bytes_(bytes) {} // NOLINT(google-explicit-constructor)
     // From the low 48 bits of a number: mac_address(0x00005E005301) is
     // 00:00:5e:00:53:01. Higher bits are ignored.

@@ -159,7 +159,9 @@ public:
     static constexpr std::size_t max_string_length = ipv6_prefix::max_string_length;
 
     constexpr ip_prefix() noexcept = default;
+    // cppcheck-suppress noExplicitConstructor ; implicit by design: lossless widening from either family, as ip_address
     constexpr ip_prefix(const ipv4_prefix& p) noexcept : address_(p.address()), length_(p.length()) {} // NOLINT(google-explicit-constructor)
+    // cppcheck-suppress noExplicitConstructor ; as above
     constexpr ip_prefix(const ipv6_prefix& p) noexcept : address_(p.address()), length_(p.length()) {} // NOLINT(google-explicit-constructor)
     // A length above the family's maximum is clamped to it.
     constexpr ip_prefix(const ip_address& a, std::uint8_t length) noexcept

@@ -80,9 +80,11 @@ constexpr bool same_prefix(const std::array<std::uint8_t, 16>& a, const std::arr
                            unsigned length) noexcept {
     unsigned i = 0;
     for (; length >= 8; length -= 8, ++i)
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < 16 while length <= 128, as every registry row is
         if (a[i] != b[i]) return false;
     if (length == 0) return true;
     const auto mask = static_cast<std::uint8_t>(0xFFU << (8 - length));
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < 16: here length was below 128 and is now 1..7
     return (a[i] & mask) == (b[i] & mask);
 }
 

@@ -21,13 +21,16 @@ constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 inline constexpr auto hex_table = [] {
     std::array<std::int8_t, 256> table{};
     for (auto& v : table) v = -1;
+    // NOLINTBEGIN(cppcoreguidelines-pro-bounds-constant-array-index): c is an ASCII digit or letter, below 256
     for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - '0');
     for (int c = 'a'; c <= 'f'; ++c) table[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - 'a' + 10);
     for (int c = 'A'; c <= 'F'; ++c) table[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - 'A' + 10);
+    // NOLINTEND(cppcoreguidelines-pro-bounds-constant-array-index)
     return table;
 }();
 
 // Value of an ASCII hex digit, or -1.
+// NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): an unsigned char indexes a 256-entry table
 constexpr int hex_value(char c) noexcept { return hex_table[static_cast<unsigned char>(c)]; }
 
 // RFC 3986 section 2.3 unreserved: the characters a zone may use.
@@ -53,9 +56,11 @@ constexpr char* write_decimal(char* out, std::uint32_t v) noexcept {
     char digits[5] = {};
     int n = 0;
     do {
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): n < 5: the loop stops at five digits
         digits[n++] = digit_char(v % 10);
         v /= 10;
     } while (v != 0 && n < 5);
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): 0 <= --n < 5
     while (n > 0) *out++ = digits[--n];
     return out;
 }

@@ -131,6 +131,7 @@ private:
         if (rest_.empty()) return;
         if (rest_[0] == static_cast<std::uint8_t>(ipv6_option_type::pad1)) {
             length_ = 1;
+        // cppcheck-suppress knownConditionTrueFalse ; false positive: cppcheck reads std::size_t{2} as a condition
         } else if (rest_.size() < 2 || std::size_t{2} + rest_[1] > rest_.size()) {
             error_ = errc::bad_option_length;
         } else {
@@ -408,6 +409,7 @@ private:
         std::size_t length = 8;
         if (type_ == static_cast<std::uint8_t>(ip_protocol::ah)) {
             length = (std::size_t{payload_[offset_ + 1]} + 2) * 4; // RFC 4302 section 2.2
+            // cppcheck-suppress knownConditionTrueFalse ; false positive: a Payload Len of 0 gives length 8
             if (length < 12) return stop(errc::bad_extension_header); // no room for SPI and sequence number
         } else if (!fragment) {
             length = (std::size_t{payload_[offset_ + 1]} + 1) * 8;

@@ -62,6 +62,7 @@ public:
         for (unsigned bit = 0; bit < 9; ++bit) {
             if ((bits_ >> bit & 1U) == 0) continue;
             if (out != buffer) *out++ = '|';
+            // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): bit < 9, the loop bound
             out = detail::copy_chars(out, names[bit].data(), names[bit].size());
         }
         return detail::copy_if_fits(first, last, buffer, out);
@@ -289,12 +290,14 @@ public:
     [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
     [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
     // Unchecked, like std::array: i < size().
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < size() <= capacity is the caller's precondition, as for std::array
     [[nodiscard]] constexpr const tcp_sack_block& operator[](std::size_t i) const noexcept { return blocks_[i]; }
     [[nodiscard]] constexpr const tcp_sack_block* begin() const noexcept { return blocks_.data(); }
     [[nodiscard]] constexpr const tcp_sack_block* end() const noexcept { return blocks_.data() + size_; }
     friend constexpr bool operator==(const tcp_sack_blocks& a, const tcp_sack_blocks& b) noexcept {
         if (a.size_ != b.size_) return false;
         for (std::size_t i = 0; i < a.size_; ++i)
+            // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < size_ <= capacity
             if (!(a.blocks_[i] == b.blocks_[i])) return false;
         return true;
     }
@@ -400,6 +403,7 @@ public:
         if (!o) return blocks;
         const bytes_view b = o->bytes();
         for (std::size_t at = 2; at + 8 <= b.size(); at += 8)
+            // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): an option lies in the 40-byte option area: at most (40 - 2) / 8 = 4 blocks
             blocks.blocks_[blocks.size_++] = {detail::load_be32(b, at), detail::load_be32(b, at + 4)};
         return blocks;
     }
