@@ -1,0 +1,20 @@
+# cmake -DCORPUS=<folder> -DOUTPUT=<file.inc> -P corpus_to_literals.cmake
+# Writes one IPWIRE_SEED("\x..", size) line per file of CORPUS, every byte as a
+# hex escape (so any byte, NUL included, survives), sorted by file name.
+file(GLOB seeds LIST_DIRECTORIES false "${CORPUS}/*")
+list(SORT seeds)
+set(text "// Generated from ${CORPUS} by tests/corpus_to_literals.cmake; do not edit.\n")
+set(count 0)
+foreach(seed IN LISTS seeds)
+  file(READ "${seed}" hex HEX)
+  string(LENGTH "${hex}" digits)
+  math(EXPR size "${digits} / 2")
+  string(REGEX REPLACE "(..)" "\\\\x\\1" escaped "${hex}")
+  get_filename_component(name "${seed}" NAME)
+  string(APPEND text "IPWIRE_SEED(\"${escaped}\", ${size}) // ${name}\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(APPEND text "#define IPWIRE_SEED_COUNT ${count}\n")
+file(WRITE "${OUTPUT}.tmp" "${text}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")
