@@ -313,6 +313,10 @@ constexpr auto v6_zero_without_jumbo = cat(ethernet(0x86DD), ipv6(0, 0), options
 constexpr auto v6_ext_beyond_length = cat(ethernet(0x86DD), ipv6(60, 8), bytes<16>{17, 1});
 constexpr auto v6_ext_255_cut = cat(ethernet(0x86DD), ipv6(60, 0xFFFF), bytes<16>{17, 255}); // 2048 bytes claimed
 constexpr auto v6_ext_cut = cat(ethernet(0x86DD), ipv6(60, 16), bytes<4>{17, 0, 1, 4}); // capture ends in the header
+// Two fragment headers (RFC 8200 section 4.1: at most one); the first says
+// "first fragment", the second "offset 8": neither is believed.
+constexpr auto v6_two_fragments =
+    cat(ethernet(0x86DD), ipv6(44, 24), fragment(44, 0x0001), fragment(17, 0x0008), data<8>());
 constexpr auto v6_hop_by_hop_second =
     cat(ethernet(0x86DD), ipv6(60, 24), options_header(0), options_header(17), udp(8));
 // A type 0 routing header of odd length (RFC 2460 wants pairs of 8-byte units).
@@ -450,6 +454,7 @@ constexpr std::array faults{
     fault("ext header of 2048 bytes, 16 there", v6_ext_255_cut, E, err(I, errc::truncated, 54), 1, 16),
     fault("ext header cut", v6_ext_cut, E, err(I, errc::truncated, 54), 1, 4),
     fault("hop-by-hop second", v6_hop_by_hop_second, E, err(I, errc::bad_extension_header, 62), 1, 16),
+    fault("two fragment headers", v6_two_fragments, E, err(I, errc::bad_extension_header, 62), 1, 16),
     fault("routing type 0, odd length", v6_routing_odd, E, err(I, errc::bad_extension_header, 54), 1, 24),
     fault("17 extension headers", v6_long_chain, E, err(I, errc::too_many_extension_headers, 182), 1, 16),
     fault("five deep (v4)", five_deep, E, err(I, errc::nesting_too_deep, 94), 4, 28),

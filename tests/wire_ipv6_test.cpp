@@ -193,6 +193,24 @@ constexpr std::uint8_t fragment_last[] = {
     17, 18, 19, 20,         // data bytes 16..19
 };
 
+// Two fragment headers: the walk stops at the second (RFC 8200 section 4.1),
+// so decode and the view's fragment accessors both describe only the first.
+constexpr std::uint8_t fragment_twice[] = {
+    0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
+    0x00, 0x18,             // payload length 24
+    0x2C,                   // next header 44: fragment
+    0x40,                   // hop limit 64
+    0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, // source 2001:db8::1
+    0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, // destination 2001:db8::2
+    0x2C, 0x00,             // fragment: next 44 (fragment again), reserved
+    0x00, 0x01,             // offset 0, M = 1
+    0x12, 0x34, 0x56, 0x78, // identification 0x12345678
+    0x11, 0x00,             // fragment: next 17 (UDP), reserved
+    0x00, 0x08,             // offset 1 unit (8 bytes), M = 0
+    0x9A, 0xBC, 0xDE, 0xF0, // identification 0x9abcdef0
+    1, 2, 3, 4, 5, 6, 7, 8, // data
+};
+
 // Atomic fragment (RFC 6946): offset 0, M clear, a whole TCP segment.
 constexpr std::uint8_t fragment_atomic[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
@@ -676,6 +694,7 @@ constexpr chain_row chain_rows[] = {
     {"SRH segments left", srh_segments_past_list, {}, {}, 0, errc::bad_extension_header, rt, 40, 24, false},
     {"empty payload", zero_length_no_hop_by_hop, {}, {}, 0, {}, ip_protocol::udp, 40, 0, false},
     {"empty payload, routing", zero_length_routing, {}, {}, 0, errc::bad_extension_header, rt, 40, 0, false},
+    {"two fragment headers", fragment_twice, {}, {frag}, 1, errc::bad_extension_header, frag, 48, 16, false},
     {"17 extension headers", chain_17, {}, {dst, dst, dst}, 16, errc::too_many_extension_headers, dst, 168, 16, false},
     // parse fails
     {"empty", bytes_view(), errc::truncated, {}, 0, {}, {}, 0, 0, false},
@@ -1048,6 +1067,7 @@ constexpr fragment_row fragment_rows[] = {
     {"last", fragment_last, 24, false, 0x12345678, true, false, false},
     {"atomic", fragment_atomic, 0, false, 0xDEADBEEF, false, false, true}, // RFC 6946: a whole packet
     {"none", no_extensions, 0, false, 0, false, false, false},
+    {"two headers: the first", fragment_twice, 0, true, 0x12345678, true, true, false},
 };
 
 constexpr bool fragment_rows_hold() {

@@ -342,7 +342,11 @@ private:
 // hop-by-hop anywhere but first, a header running past the payload length, or
 // a malformed type 0/2/4 routing header stops with bad_extension_header; one
 // running past the captured bytes stops with truncated; the 17th header stops
-// with too_many_extension_headers. ESP, No Next Header and any type not listed
+// with too_many_extension_headers; a second fragment header stops with
+// bad_extension_header (RFC 8200 section 4.1: each header at most once, but
+// destination options; reassembly, section 4.5, knows one fragment header, so
+// a second would make "which fragment is this?" ambiguous and decode and the
+// view's accessors could answer it differently). ESP, No Next Header and any type not listed
 // in detail::is_ipv6_extension_header end the chain without error, and so does
 // the fragment header of a non-first fragment (what follows is fragment data).
 class ipv6_extension_header_iterator {
@@ -405,6 +409,7 @@ private:
         if (type_ == static_cast<std::uint8_t>(ip_protocol::ipv6_hop_by_hop) && count_ != 0)
             return stop(errc::bad_extension_header);
         const bool fragment = type_ == static_cast<std::uint8_t>(ip_protocol::ipv6_fragment);
+        if (fragment && fragment_seen_) return stop(errc::bad_extension_header);
         if (const errc e = fits(fragment ? 8 : 2); e != errc{}) return stop(e);
         std::size_t length = 8;
         if (type_ == static_cast<std::uint8_t>(ip_protocol::ah)) {
@@ -419,6 +424,7 @@ private:
             !ipv6_routing_header::well_formed(payload_.subspan(offset_, length)))
             return stop(errc::bad_extension_header);
         length_ = length;
+        fragment_seen_ = fragment_seen_ || fragment;
     }
     // Whether n bytes from offset_ lie inside the payload length and the capture.
     [[nodiscard]] constexpr errc fits(std::size_t n) const noexcept {
@@ -434,6 +440,7 @@ private:
     std::size_t length_ = 0; // the current header's length; 0 at the end
     std::uint8_t type_ = 0;
     std::uint8_t count_ = 0;
+    bool fragment_seen_ = false;
     errc error_{};
 };
 
