@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "text_table.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -26,90 +28,9 @@ using ipwire::ipv6_address;
 using ipwire::ipv6_prefix;
 
 // ---------------------------------------------------------------------------
-// Table machinery: a row either parses to `value` and prints as `canonical`,
-// or fails with `error`. The same tables run under static_assert and doctest.
-
-template <class T>
-struct good_row {
-    std::string_view text;
-    T value;
-    std::string_view canonical;
-};
-
-struct bad_row {
-    std::string_view text;
-    errc error;
-};
-
-template <class T>
-constexpr ipwire::result<T> result_of(const T& v) {
-    return v;
-}
-
-// Whether to_chars writes exactly `expected` (into a local array, so this
-// also runs in a constant expression).
-template <class T>
-constexpr bool writes(const T& v, std::string_view expected) {
-    char buffer[T::max_string_length] = {};
-    const auto [ptr, ec] = v.to_chars(buffer, buffer + T::max_string_length);
-    return ec == std::errc{} && std::string_view(buffer, static_cast<std::size_t>(ptr - buffer)) == expected;
-}
-
-template <class T, std::size_t N>
-constexpr bool good_rows_hold(const good_row<T> (&rows)[N]) {
-    for (const auto& row : rows) {
-        const auto r = T::parse(row.text);
-        if (!r || !(*r == row.value) || !writes(*r, row.canonical)) return false;
-        const auto back = T::parse(row.canonical);
-        if (!back || !(*back == row.value)) return false;
-    }
-    return true;
-}
-
-template <class T, std::size_t N>
-constexpr bool bad_rows_hold(const bad_row (&rows)[N]) {
-    for (const auto& row : rows)
-        if (!(T::parse(row.text) == row.error)) return false;
-    return true;
-}
-
-template <class T, std::size_t N>
-void check_good_rows(const good_row<T> (&rows)[N]) {
-    for (const auto& row : rows) {
-        CAPTURE(row.text);
-        const auto r = T::parse(row.text);
-        CHECK_MESSAGE(r.has_value(), ipwire::to_string(r.error()));
-        if (!r) continue;
-        CHECK(*r == row.value);
-        CHECK(writes(*r, row.canonical));
-        CHECK(r->to_string() == row.canonical);
-        CHECK(T::parse(row.canonical) == result_of(row.value));
-    }
-}
-
-template <class T, std::size_t N>
-void check_bad_rows(const bad_row (&rows)[N]) {
-    for (const auto& row : rows) {
-        const std::string_view shown = row.text.substr(0, 80); // the 10 kB rows stay readable
-        CAPTURE(shown);
-        CAPTURE(row.text.size());
-        const auto r = T::parse(row.text);
-        CHECK(!r.has_value());
-        CHECK(ipwire::to_string(r.error()) == ipwire::to_string(row.error));
-    }
-}
-
-// `head` and then `fill` up to N characters.
-template <std::size_t N>
-constexpr std::array<char, N> text_then(std::string_view head, char fill) {
-    std::array<char, N> text{};
-    for (std::size_t i = 0; i < N; ++i) text[i] = i < head.size() ? head[i] : fill;
-    return text;
-}
-template <std::size_t N>
-constexpr std::string_view view(const std::array<char, N>& text) {
-    return {text.data(), text.size()};
-}
+// Table machinery (good_row, bad_row, the *_hold and check_*_rows walkers):
+// tests/text_table.hpp.
+using namespace text_table;
 
 constexpr auto long_v4_length = text_then<10240>("10.0.0.0/", '9');
 constexpr auto long_v4_zeros = text_then<10240>("10.0.0.0/", '0');
