@@ -666,7 +666,7 @@ void check_tcp(const ipwire::tcp_segment_view& tcp, const ipwire::ip_packet_view
                           timestamps->echo_reply == be32(timestamps_option->bytes(), 6));
 
     const bool verifiable = tcp.checksum_verifiable(ip);
-    IPWIRE_FUZZ_CHECK(verifiable == !ip.truncated());
+    IPWIRE_FUZZ_CHECK(verifiable == (!ip.truncated() && !ip.is_fragment()));
     const bool valid = tcp.checksum_valid(ip);
     const std::uint64_t sum = ip.pseudo_header_sum(static_cast<std::uint32_t>(bytes.size()));
     IPWIRE_FUZZ_CHECK(valid == (verifiable && tcp.checksum_valid(sum)));
@@ -691,8 +691,11 @@ void check_udp(const ipwire::udp_datagram_view& udp, const ipwire::ip_packet_vie
     const std::uint64_t sum = ip.pseudo_header_sum(stated);
     const bool valid_with_sum = udp.checksum_valid(sum);
     if (udp.truncated() || !udp.has_checksum()) IPWIRE_FUZZ_CHECK(!valid_with_sum);
+    const bool verifiable = udp.checksum_verifiable(ip);
+    IPWIRE_FUZZ_CHECK(verifiable ==
+                      (!udp.truncated() && !ip.is_fragment() && !(udp.is_jumbogram() && ip.truncated())));
     const bool valid = udp.checksum_valid(ip);
-    IPWIRE_FUZZ_CHECK(valid == (udp.has_checksum() ? valid_with_sum : ip.is_v4()));
+    IPWIRE_FUZZ_CHECK(valid == (udp.has_checksum() ? verifiable && valid_with_sum : ip.is_v4()));
 }
 
 // --- the decoded packet as a whole ---------------------------------------------

@@ -262,7 +262,7 @@ TEST_CASE("endpoint: to_chars of the longest text and into buffers too small") {
             const auto result = e.to_chars(buffer.data(), buffer.data() + room);
             CHECK(result.ec == std::errc::value_too_large);
             CHECK(result.ptr == buffer.data() + room);
-            CHECK(buffer[room] == '#');
+            CHECK(std::string_view(buffer.data(), buffer.size()).find_first_not_of('#') == std::string_view::npos); // the whole buffer untouched
         }
         buffer.fill('#');
         const auto result = e.to_chars(buffer.data(), buffer.data() + expected.size());

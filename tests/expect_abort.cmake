@@ -1,8 +1,8 @@
-# cmake -DPROGRAM=<exe> -DREGEX=<stderr must match> -P expect_abort.cmake
+# cmake -DPROGRAM=<exe> [-DARGS=<a;b>] -DREGEX=<stderr must match> -P expect_abort.cmake
 # Passes when PROGRAM ends abnormally (a signal or a non-zero exit) and its
 # standard error matches REGEX. CTest alone cannot say this: a test killed by
 # a signal fails whatever its pass regex says.
-execute_process(COMMAND "${PROGRAM}"
+execute_process(COMMAND "${PROGRAM}" ${ARGS}
   RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message(STATUS "exit: ${status}\nstdout: ${out}\nstderr: ${err}")
 if(status STREQUAL "0")

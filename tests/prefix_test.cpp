@@ -449,11 +449,29 @@ static_assert(ip_prefix(p6(sample6, 64)).masked() == ip_prefix(p6(a6(0x2001, 0xd
 // ---------------------------------------------------------------------------
 // Construction, zones, ordering
 
-// A length above the family's maximum is clamped.
-static_assert(p4(0x0A000000, 40).length() == 32);
-static_assert(p4(0x0A000000, 255).length() == 32);
-static_assert(p6(sample6, 129).length() == 128 && p6(sample6, 255).length() == 128);
-static_assert(ip_prefix(v4_host, 100).length() == 32 && ip_prefix(mapped_host, 200).length() == 128);
+// A length above the family's maximum is never clamped: the constructor's
+// precondition makes it a compile error in a constant expression (an abort at
+// run time: the CTest prefix_length_precondition_aborts), and from() says
+// prefix_length_out_of_range. The maximum itself is fine.
+template <std::uint8_t Length>
+constexpr bool v4_length_constant = requires { typename std::integral_constant<int, (p4(0x0A000000, Length).length(), 0)>; };
+template <std::uint8_t Length>
+constexpr bool v6_length_constant = requires { typename std::integral_constant<int, (p6(sample6, Length).length(), 0)>; };
+template <std::uint8_t Length>
+constexpr bool ip_length_constant = requires { typename std::integral_constant<int, (ip_prefix(mapped_host, Length).length(), 0)>; };
+static_assert(v4_length_constant<32> && !v4_length_constant<33> && !v4_length_constant<40> && !v4_length_constant<255>);
+static_assert(v6_length_constant<128> && !v6_length_constant<129> && !v6_length_constant<255>);
+static_assert(ip_length_constant<128> && !ip_length_constant<129>);
+static_assert(p4(0x0A000000, 32).length() == 32 && p6(sample6, 128).length() == 128);
+static_assert(ipv4_prefix::from(ipv4_address(0x0A000000), 40) == errc::prefix_length_out_of_range);
+static_assert(ipv4_prefix::from(ipv4_address(0x0A000000), 33) == errc::prefix_length_out_of_range);
+static_assert(ipv4_prefix::from(ipv4_address(0x0A000000), 32) == p4(0x0A000000, 32));
+static_assert(ipv6_prefix::from(sample6, 129) == errc::prefix_length_out_of_range);
+static_assert(ipv6_prefix::from(sample6, 128) == p6(sample6, 128));
+static_assert(ip_prefix::from(v4_host, 33) == errc::prefix_length_out_of_range);
+static_assert(ip_prefix::from(v4_host, 32) == ip_prefix(v4_host, 32));
+static_assert(ip_prefix::from(mapped_host, 129) == errc::prefix_length_out_of_range);
+static_assert(ip_prefix::from(mapped_host, 100)->length() == 100);
 static_assert(ipv4_prefix().length() == 0 && ipv4_prefix().address() == ipv4_address());
 
 // A prefix never carries a zone: the constructor drops it.
@@ -627,7 +645,7 @@ TEST_CASE("prefix: to_chars into a buffer too small") {
             const auto r = p.to_chars(buffer.data(), buffer.data() + room);
             CHECK(r.ec == std::errc::value_too_large);
             CHECK(r.ptr == buffer.data() + room);
-            CHECK(buffer[room] == '#');
+            CHECK(std::string_view(buffer.data(), buffer.size()).find_first_not_of('#') == std::string_view::npos); // the whole buffer untouched
         }
         buffer.fill('#');
         const auto r = p.to_chars(buffer.data(), buffer.data() + expected.size());

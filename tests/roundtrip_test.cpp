@@ -390,7 +390,7 @@ TEST_CASE("round trip: endpoints with zones, ports, port ranges") {
     for (int i = 0; i < 20000; ++i) {
         const auto x = static_cast<std::uint16_t>(g());
         const auto y = static_cast<std::uint16_t>(one_in(g, 4) ? x : g());
-        const port_range r{port(x), port(y)}; // either order: the constructor sorts
+        const port_range r = x <= y ? port_range{port(x), port(y)} : port_range{port(y), port(x)};
         round_trip(c, r);
     }
     round_trip(c, port_range(port(0), port(65535)));

@@ -320,6 +320,50 @@ void check_datagram(const socket_fd& from, const socket_fd& to) {
     CHECK(ipwire::from_sockaddr(reinterpret_cast<const sockaddr*>(&sender), sender_length) == local_endpoint(from));
 }
 
+// The README's pattern: a default socket_address is a buffer recvfrom can fill
+// (length = the storage's size), read back by the socket_address overload.
+void check_datagram_into_socket_address(const socket_fd& from, const socket_fd& to) {
+    const auto destination = ipwire::to_sockaddr(local_endpoint(to));
+    REQUIRE(destination.has_value());
+    CHECK(destination->family() == (local_endpoint(to).address().is_v4() ? AF_INET : AF_INET6));
+    const char payload[] = "again";
+    REQUIRE(::sendto(from.get(), payload, sizeof payload, 0, destination->data(), destination->length) ==
+            static_cast<ssize_t>(sizeof payload));
+    pollfd ready{to.get(), POLLIN, 0};
+    REQUIRE(::poll(&ready, 1, 2000) == 1);
+    char received[16] = {};
+    ipwire::socket_address sender;
+    CHECK(sender.length == static_cast<socklen_t>(sizeof(sockaddr_storage)));
+    CHECK(sender.family() == AF_UNSPEC);
+    REQUIRE(::recvfrom(to.get(), received, sizeof received, 0, sender.data(), &sender.length) ==
+            static_cast<ssize_t>(sizeof payload));
+    CHECK(std::string_view(received) == "again");
+    CHECK(sender.family() == destination->family());
+    CHECK(ipwire::from_sockaddr(sender) == local_endpoint(from));
+}
+
+TEST_CASE("socket_address: a default one is a whole empty buffer; family() and the overload") {
+    const ipwire::socket_address empty;
+    CHECK(empty.length == static_cast<socklen_t>(sizeof(sockaddr_storage)));
+    CHECK(empty.family() == AF_UNSPEC);
+    CHECK(ipwire::from_sockaddr(empty) == errc::unsupported_family);
+    const auto v4 = ipwire::to_sockaddr(parsed("192.0.2.1:80"));
+    REQUIRE(v4.has_value());
+    CHECK(v4->family() == AF_INET);
+    CHECK(ipwire::from_sockaddr(*v4) == parsed("192.0.2.1:80"));
+    const auto v6 = ipwire::to_sockaddr(parsed("[2001:db8::1]:443"));
+    REQUIRE(v6.has_value());
+    CHECK(v6->family() == AF_INET6);
+    CHECK(ipwire::from_sockaddr(*v6) == parsed("[2001:db8::1]:443"));
+    // A length the storage cannot hold reads only the storage.
+    ipwire::socket_address oversized = *v6;
+    oversized.length = static_cast<socklen_t>(sizeof(sockaddr_storage) + 100);
+    CHECK(ipwire::from_sockaddr(oversized) == parsed("[2001:db8::1]:443"));
+    ipwire::socket_address cut = *v6;
+    cut.length = static_cast<socklen_t>(sizeof(sockaddr_in6) - 1);
+    CHECK(ipwire::from_sockaddr(cut) == errc::truncated);
+}
+
 TEST_CASE("a real IPv4 socket: bind, getsockname, sendto, recvfrom") {
     const socket_fd receiver(AF_INET);
     const socket_fd sender(AF_INET);
@@ -331,6 +375,7 @@ TEST_CASE("a real IPv4 socket: bind, getsockname, sendto, recvfrom") {
     CHECK(bound.address() == ipwire::ip_address(ipwire::ipv4_address::parse("127.0.0.1").value()));
     CHECK(bound.port() != ipwire::port(0));
     check_datagram(sender, receiver);
+    check_datagram_into_socket_address(sender, receiver);
 }
 
 TEST_CASE("a real IPv6 socket on ::1") {
@@ -354,6 +399,7 @@ TEST_CASE("a real IPv6 socket on ::1") {
     REQUIRE(sender.get() >= 0);
     REQUIRE(bind_to(sender, parsed("[::1]:0")) == 0);
     check_datagram(sender, receiver);
+    check_datagram_into_socket_address(sender, receiver);
 }
 
 TEST_CASE("a real link-local IPv6 socket: the zone names the interface") {

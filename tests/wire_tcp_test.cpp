@@ -1137,4 +1137,94 @@ TEST_CASE("tcp: a segment cut by the snap length is not verifiable through ip_pa
     CHECK(tcp_segment_view::parse(short_segment->payload()) == errc::bad_data_offset);
 }
 
+// ---------------------------------------------------------------------------
+// Fragments (issue 11). A first fragment (IPv4 MF with offset 0, or an IPv6
+// fragment header with M set) holds only the start of the segment its
+// checksum covers: checksum_verifiable(ip) and checksum_valid(ip) are false,
+// even when the checksum happens to add up over the bytes that are there.
+// An IPv6 atomic fragment (offset 0, M clear, RFC 6946) is a whole packet.
+
+// IPv4 header 192.0.2.1 -> 198.51.100.1, protocol 6, total length 48,
+// with `flags_offset` (0x2000: MF; 0x4000: DF).
+constexpr std::array<std::uint8_t, 20> fragment_v4(std::uint8_t flags_offset) {
+    return {0x45, 0x00, 0x00, 48,                 // version 4, IHL 5, DSCP/ECN 0, total length 48
+            0x12, 0x34, flags_offset, 0x00,       // identification, flags and fragment offset 0
+            64, 6, 0x00, 0x00,                 // TTL 64, protocol, header checksum (not checked)
+            192, 0, 2, 1, 198, 51, 100, 1};        // source, destination
+}
+// IPv6 header 2001:db8::1 -> 2001:db8::2 and a fragment header (offset 0,
+// M = `more`, identification 0xcafef00d) in front of 6, payload length 36.
+constexpr std::array<std::uint8_t, 48> fragment_v6(std::uint8_t more) {
+    return {0x60, 0x00, 0x00, 0x00, 0x00, 36, 44, 64, // version 6, payload length 36, next header 44 (fragment), hop limit 64
+            0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, // source
+            0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, // destination
+            6, 0, 0x00, more, 0xCA, 0xFE, 0xF0, 0x0D};        // fragment: next header, offset 0, M, id
+}
+
+// `header`, then a 20-byte TCP SYN 49152 -> 80 and 8 bytes of data whose
+// checksum adds up over exactly these 28 bytes with the pseudo-header of `header`.
+template <std::size_t N>
+constexpr std::array<std::uint8_t, N + 28> with_segment(const std::array<std::uint8_t, N>& header) {
+    std::array<std::uint8_t, N + 28> p{};
+    for (std::size_t i = 0; i < N; ++i) p[i] = header[i];
+    constexpr std::array<std::uint8_t, 20> syn{0xC0, 0x00, 0x00, 0x50, 0, 0, 0, 1, 0, 0, 0, 0, // ports, seq 1, ack 0
+                                               0x50, 0x02, 0xFF, 0xFF, 0, 0, 0, 0}; // offset 5, SYN, window, checksum, urgent
+    for (std::size_t i = 0; i < 20; ++i) p[N + i] = syn[i];
+    for (std::size_t i = 0; i < 8; ++i) p[N + 20 + i] = static_cast<std::uint8_t>('a' + i);
+    const auto ip = ipwire::ip_packet_view::parse(p);
+    const auto sum = ipwire::checksum_add(ip->pseudo_header_sum(28), bytes_view(p).subspan(N));
+    const auto checksum = static_cast<std::uint16_t>(~ipwire::checksum_fold(sum));
+    p[N + 16] = static_cast<std::uint8_t>(checksum >> 8U);
+    p[N + 17] = static_cast<std::uint8_t>(checksum & 0xFFU);
+    return p;
+}
+constexpr auto tcp_v4_whole = with_segment(fragment_v4(0x00));
+constexpr auto tcp_v4_df = with_segment(fragment_v4(0x40));
+constexpr auto tcp_v4_first_fragment = with_segment(fragment_v4(0x20));
+constexpr auto tcp_v6_atomic = with_segment(fragment_v6(0));
+constexpr auto tcp_v6_first_fragment = with_segment(fragment_v6(1));
+
+struct fragment_row {
+    std::string_view name;
+    bytes_view packet;
+    bool verifiable; // checksum_verifiable(ip), and so checksum_valid(ip)
+};
+constexpr fragment_row fragment_rows[] = {
+    {"IPv4, whole", tcp_v4_whole, true},
+    {"IPv4, don't fragment", tcp_v4_df, true},
+    {"IPv4, first fragment (MF, offset 0)", tcp_v4_first_fragment, false},
+    {"IPv6, atomic fragment", tcp_v6_atomic, true},
+    {"IPv6, first fragment (M, offset 0)", tcp_v6_first_fragment, false},
+};
+
+constexpr bool fragment_row_holds(const fragment_row& row) {
+    const auto ip = ipwire::ip_packet_view::parse(row.packet);
+    if (!ip || ip->truncated()) return false;
+    const auto v = tcp_segment_view::parse(ip->payload());
+    // The checksum adds up over the bytes there in every row: only the fragment tells them apart.
+    return v && v->payload().size() == 8 && v->checksum_valid(ip->pseudo_header_sum(28)) &&
+           v->checksum_verifiable(*ip) == row.verifiable && v->checksum_valid(*ip) == row.verifiable;
+}
+constexpr bool fragment_rows_hold() {
+    for (const auto& row : fragment_rows)
+        if (!fragment_row_holds(row)) return false;
+    return true;
+}
+static_assert(fragment_rows_hold());
+
+TEST_CASE("tcp: a fragment's segment is not verifiable, an atomic fragment's is") {
+    for (const auto& row : fragment_rows) {
+        CAPTURE(row.name);
+        const auto ip = ipwire::ip_packet_view::parse(row.packet);
+        REQUIRE(ip.has_value());
+        CHECK(ip->is_fragment() != row.verifiable);
+        const auto v = tcp_segment_view::parse(ip->payload());
+        REQUIRE(v.has_value());
+        CHECK(v->checksum_valid(ip->pseudo_header_sum(28)));
+        CHECK(v->checksum_verifiable(*ip) == row.verifiable);
+        CHECK(v->checksum_valid(*ip) == row.verifiable);
+        CHECK(fragment_row_holds(row));
+    }
+}
+
 } // namespace

@@ -707,4 +707,96 @@ TEST_CASE("udp: a jumbogram through ip_packet_view") {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Fragments (issue 11). A first fragment (IPv4 MF with offset 0, or an IPv6
+// fragment header with M set) holds only the start of the datagram its
+// checksum covers: checksum_verifiable(ip) and checksum_valid(ip) are false,
+// even when the checksum happens to add up over the bytes that are there.
+// An IPv6 atomic fragment (offset 0, M clear, RFC 6946) is a whole packet.
+
+// IPv4 header 192.0.2.1 -> 198.51.100.1, protocol 17, total length 48,
+// with `flags_offset` (0x2000: MF; 0x4000: DF).
+constexpr std::array<std::uint8_t, 20> fragment_v4(std::uint8_t flags_offset) {
+    return {0x45, 0x00, 0x00, 48,                 // version 4, IHL 5, DSCP/ECN 0, total length 48
+            0x12, 0x34, flags_offset, 0x00,       // identification, flags and fragment offset 0
+            64, 17, 0x00, 0x00,                 // TTL 64, protocol, header checksum (not checked)
+            192, 0, 2, 1, 198, 51, 100, 1};        // source, destination
+}
+// IPv6 header 2001:db8::1 -> 2001:db8::2 and a fragment header (offset 0,
+// M = `more`, identification 0xcafef00d) in front of 17, payload length 36.
+constexpr std::array<std::uint8_t, 48> fragment_v6(std::uint8_t more) {
+    return {0x60, 0x00, 0x00, 0x00, 0x00, 36, 44, 64, // version 6, payload length 36, next header 44 (fragment), hop limit 64
+            0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, // source
+            0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, // destination
+            17, 0, 0x00, more, 0xCA, 0xFE, 0xF0, 0x0D};        // fragment: next header, offset 0, M, id
+}
+
+// `header`, then a UDP datagram 53000 -> 53 whose length field (28) counts
+// the 28 bytes there (8 of data, 12 zeros) and whose checksum (`checksum` true) adds up over them
+// with the pseudo-header of `header`; with `checksum` false the field is 0.
+template <std::size_t N>
+constexpr std::array<std::uint8_t, N + 28> with_datagram(const std::array<std::uint8_t, N>& header, bool checksum) {
+    std::array<std::uint8_t, N + 28> p{};
+    for (std::size_t i = 0; i < N; ++i) p[i] = header[i];
+    constexpr std::array<std::uint8_t, 8> head{0xCF, 0x08, 0x00, 0x35, 0x00, 28, 0, 0}; // ports, length 28, checksum
+    for (std::size_t i = 0; i < 8; ++i) p[N + i] = head[i];
+    for (std::size_t i = 0; i < 8; ++i) p[N + 8 + i] = static_cast<std::uint8_t>('a' + i);
+    if (!checksum) return p;
+    const auto ip = ipwire::ip_packet_view::parse(p);
+    const auto sum = ipwire::checksum_add(ip->pseudo_header_sum(28), bytes_view(p).subspan(N));
+    const auto c = static_cast<std::uint16_t>(~ipwire::checksum_fold(sum));
+    p[N + 6] = static_cast<std::uint8_t>(c >> 8U);
+    p[N + 7] = static_cast<std::uint8_t>(c & 0xFFU);
+    return p;
+}
+constexpr auto udp_v4_whole = with_datagram(fragment_v4(0x00), true);
+constexpr auto udp_v4_first_fragment = with_datagram(fragment_v4(0x20), true);
+constexpr auto udp_v4_fragment_no_checksum = with_datagram(fragment_v4(0x20), false);
+constexpr auto udp_v6_atomic = with_datagram(fragment_v6(0), true);
+constexpr auto udp_v6_first_fragment = with_datagram(fragment_v6(1), true);
+
+struct fragment_row {
+    std::string_view name;
+    bytes_view packet;
+    bool verifiable; // checksum_verifiable(ip)
+    bool valid;      // checksum_valid(ip)
+};
+constexpr fragment_row fragment_rows[] = {
+    {"IPv4, whole", udp_v4_whole, true, true},
+    {"IPv4, first fragment (MF, offset 0)", udp_v4_first_fragment, false, false},
+    {"IPv4, first fragment, no checksum (RFC 768)", udp_v4_fragment_no_checksum, false, true},
+    {"IPv6, atomic fragment", udp_v6_atomic, true, true},
+    {"IPv6, first fragment (M, offset 0)", udp_v6_first_fragment, false, false},
+};
+
+constexpr bool fragment_row_holds(const fragment_row& row) {
+    const auto ip = ipwire::ip_packet_view::parse(row.packet);
+    if (!ip || ip->truncated()) return false;
+    const auto v = udp_datagram_view::parse(ip->payload());
+    // Whole by its own length in every row: only the fragment tells them apart.
+    return v && !v->truncated() && v->checksum_verifiable() && v->payload().size() == 20 &&
+           v->checksum_verifiable(*ip) == row.verifiable && v->checksum_valid(*ip) == row.valid;
+}
+constexpr bool fragment_rows_hold() {
+    for (const auto& row : fragment_rows)
+        if (!fragment_row_holds(row)) return false;
+    return true;
+}
+static_assert(fragment_rows_hold());
+
+TEST_CASE("udp: a fragment's datagram is not verifiable, an atomic fragment's is") {
+    for (const auto& row : fragment_rows) {
+        CAPTURE(row.name);
+        const auto ip = ipwire::ip_packet_view::parse(row.packet);
+        REQUIRE(ip.has_value());
+        const auto v = udp_datagram_view::parse(ip->payload());
+        REQUIRE(v.has_value());
+        CHECK(v->checksum_verifiable());
+        CHECK(v->checksum_verifiable(*ip) == row.verifiable);
+        CHECK(v->checksum_valid(*ip) == row.valid);
+        if (v->has_checksum()) CHECK(v->checksum_valid(ip->pseudo_header_sum(28)));
+        CHECK(fragment_row_holds(row));
+    }
+}
+
 } // namespace

@@ -14,10 +14,12 @@
 #include "ipwire/mac.hpp"
 #include "ipwire/port.hpp"
 #include "ipwire/prefix.hpp"
+#include "ipwire/sockaddr.hpp"
 #include "ipwire/version.hpp"
 
 // Protocol parsing
 #include "ipwire/capture.hpp"
+#include "ipwire/capture_file.hpp"
 #include "ipwire/decode.hpp"
 #include "ipwire/wire/bytes.hpp"
 #include "ipwire/wire/checksum.hpp"

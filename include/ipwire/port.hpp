@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "ipwire/detail/expects.hpp"
 #include "ipwire/detail/service_table.hpp"
 #include "ipwire/detail/text.hpp"
 #include "ipwire/error.hpp"
@@ -28,7 +29,7 @@ enum class port_class : std::uint8_t { well_known, registered, dynamic };
     case port_class::registered: return "registered";
     case port_class::dynamic: return "dynamic";
     }
-    return {};
+    return ""; // never a null data(); format.hpp prints such a value as its number
 }
 
 // A port number. Not an integer: no arithmetic, explicit construction. The
@@ -115,9 +116,18 @@ public:
     // The single port 0.
     constexpr port_range() noexcept = default;
     constexpr explicit port_range(port single) noexcept : first_(single), last_(single) {}
-    // The two ends in either order: the range always runs from the lower to the higher.
-    constexpr port_range(port first, port last) noexcept
-        : first_(first <= last ? first : last), last_(first <= last ? last : first) {}
+    // Precondition: first <= last. A reversed pair does not compile in a
+    // constant expression and aborts at run time, as parse refuses it
+    // (reversed_port_range); nothing is swapped silently. For ends that may be
+    // reversed, port_range::from returns a result instead.
+    constexpr port_range(port first, port last) noexcept : first_(first), last_(last) {
+        detail::expects(first <= last, "port_range: first above last");
+    }
+    // The range [first, last], or errc::reversed_port_range when first > last.
+    [[nodiscard]] static constexpr result<port_range> from(port first, port last) noexcept {
+        if (first > last) return errc::reversed_port_range;
+        return port_range(first, last);
+    }
 
     [[nodiscard]] constexpr port first() const noexcept { return first_; }
     [[nodiscard]] constexpr port last() const noexcept { return last_; }
@@ -154,12 +164,15 @@ public:
     }
 
     // "first-last", or one number when first == last, so the text parses back.
+    // Nothing is written unless the whole text fits: it is built on the stack first.
     constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept {
-        auto r = first_.to_chars(first, last);
-        if (r.ec != std::errc{} || first_ == last_) return r;
-        if (r.ptr == last) return {last, std::errc::value_too_large};
-        *r.ptr++ = '-';
-        return last_.to_chars(r.ptr, last);
+        char buffer[max_string_length] = {};
+        char* end = detail::write_decimal(buffer, first_.value());
+        if (first_ != last_) {
+            *end++ = '-';
+            end = detail::write_decimal(end, last_.value());
+        }
+        return detail::copy_if_fits(first, last, buffer, end);
     }
 
     [[nodiscard]] std::string to_string() const {

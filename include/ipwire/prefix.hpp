@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "ipwire/detail/expects.hpp"
 #include "ipwire/detail/text.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip.hpp"
@@ -29,9 +30,19 @@ public:
     static constexpr std::size_t max_string_length = max_length == 32 ? 15 + 3 : 39 + 4;
 
     constexpr basic_prefix() noexcept = default;
-    // A length above max_length is clamped to it.
+    // Precondition: length <= max_length. A longer one does not compile in a
+    // constant expression and aborts at run time (see detail/expects.hpp); it
+    // is never clamped. For a length that may be out of range, use from().
+    // The address's zone is dropped: a prefix names addresses on every link.
     constexpr basic_prefix(const Address& address, std::uint8_t length) noexcept
-        : address_(without_zone(address)), length_(length < max_length ? length : max_length) {}
+        : address_(without_zone(address)), length_(length) {
+        detail::expects(length <= max_length, "prefix length above the family's maximum");
+    }
+    // The prefix, or errc::prefix_length_out_of_range for a length above max_length.
+    [[nodiscard]] static constexpr result<basic_prefix> from(const Address& address, std::uint8_t length) noexcept {
+        if (length > max_length) return errc::prefix_length_out_of_range;
+        return basic_prefix(address, length);
+    }
 
     [[nodiscard]] constexpr Address address() const noexcept { return address_; }
     [[nodiscard]] constexpr std::uint8_t length() const noexcept { return length_; }
@@ -92,16 +103,13 @@ public:
         return basic_prefix(*address, static_cast<std::uint8_t>(*length));
     }
 
+    // Nothing is written unless the whole text fits: it is built on the stack first.
     constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept {
-        auto r = address_.to_chars(first, last);
-        if (r.ec != std::errc{}) return r;
-        if (r.ptr == last) return {last, std::errc::value_too_large};
-        *r.ptr++ = '/';
-        char digits[3] = {};
-        const char* digits_end = detail::write_decimal(digits, length_);
-        const auto n = static_cast<std::size_t>(digits_end - digits);
-        if (static_cast<std::size_t>(last - r.ptr) < n) return {last, std::errc::value_too_large};
-        return {detail::copy_chars(r.ptr, digits, n), std::errc{}};
+        char buffer[max_string_length] = {};
+        char* end = address_.to_chars(buffer, buffer + max_string_length).ptr;
+        *end++ = '/';
+        end = detail::write_decimal(end, length_);
+        return detail::copy_if_fits(first, last, buffer, end);
     }
 
     [[nodiscard]] std::string to_string() const {
@@ -163,9 +171,15 @@ public:
     constexpr ip_prefix(const ipv4_prefix& p) noexcept : address_(p.address()), length_(p.length()) {} // NOLINT(google-explicit-constructor)
     // cppcheck-suppress noExplicitConstructor ; as above
     constexpr ip_prefix(const ipv6_prefix& p) noexcept : address_(p.address()), length_(p.length()) {} // NOLINT(google-explicit-constructor)
-    // A length above the family's maximum is clamped to it.
+    // Precondition: length <= 32 for IPv4, <= 128 for IPv6 (as basic_prefix).
     constexpr ip_prefix(const ip_address& a, std::uint8_t length) noexcept
         : ip_prefix(a.is_v4() ? ip_prefix(ipv4_prefix(a.v4(), length)) : ip_prefix(ipv6_prefix(a.v6(), length))) {}
+    // The prefix, or errc::prefix_length_out_of_range for a length above the family's maximum.
+    [[nodiscard]] static constexpr result<ip_prefix> from(const ip_address& a, std::uint8_t length) noexcept {
+        if (length > (a.is_v4() ? ipv4_prefix::max_length : ipv6_prefix::max_length))
+            return errc::prefix_length_out_of_range;
+        return ip_prefix(a, length);
+    }
 
     [[nodiscard]] constexpr bool is_v4() const noexcept { return address_.is_v4(); }
     [[nodiscard]] constexpr bool is_v6() const noexcept { return address_.is_v6(); }

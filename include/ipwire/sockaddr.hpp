@@ -24,13 +24,22 @@
 
 namespace ipwire {
 
-// A socket address ready for bind(), connect() or sendto().
+// A socket address ready for bind(), connect() or sendto(), or a buffer for
+// accept(), getsockname() or recvfrom() to fill: the default length is the
+// whole storage, since those calls read `length` as the room they may write,
+// and a length of 0 would get no address at all.
+//     ipwire::socket_address from;
+//     recvfrom(fd, buf, n, 0, from.data(), &from.length);
+//     auto sender = ipwire::from_sockaddr(from);
 struct socket_address {
     sockaddr_storage storage{};
-    socklen_t length = 0;
+    socklen_t length = static_cast<socklen_t>(sizeof(sockaddr_storage));
 
     [[nodiscard]] const sockaddr* data() const noexcept { return reinterpret_cast<const sockaddr*>(&storage); }
     [[nodiscard]] sockaddr* data() noexcept { return reinterpret_cast<sockaddr*>(&storage); }
+    // The address family, for socket(): AF_INET or AF_INET6 once filled,
+    // AF_UNSPEC (0) for a default-constructed buffer.
+    [[nodiscard]] int family() const noexcept { return static_cast<int>(storage.ss_family); }
 };
 
 namespace detail {
@@ -151,6 +160,14 @@ inline ipv6_address with_scope_id(const ipv6_address& address, std::uint32_t sco
                         detail::load_port(&sin6.sin6_port));
     }
     return errc::unsupported_family;
+}
+
+// The endpoint held by a socket address, as from_sockaddr(data(), length).
+// A length above the storage's size (POSIX: the kernel's address was longer
+// than the room given, and was cut) reads only the storage.
+[[nodiscard]] inline result<endpoint> from_sockaddr(const socket_address& address) noexcept {
+    constexpr auto room = static_cast<socklen_t>(sizeof address.storage);
+    return from_sockaddr(address.data(), address.length < room ? address.length : room);
 }
 
 } // namespace ipwire

@@ -428,15 +428,17 @@ public:
     }
     // The same with the pseudo-header of `ip` (RFC 9293 section 3.1 for IPv4,
     // RFC 8200 section 8.1 for IPv6), the packet this segment came in. False
-    // when the capture holds less of the segment than `ip` says was sent.
+    // when the segment is not all there (checksum_verifiable).
     [[nodiscard]] constexpr bool checksum_valid(const ip_packet_view& ip) const noexcept {
         if (!checksum_verifiable(ip)) return false;
         return checksum_valid(ip.pseudo_header_sum(static_cast<std::uint32_t>(bytes_.size())));
     }
-    // Whether the whole segment was captured: `ip` (the packet it came in)
-    // does not say it was cut short.
+    // Whether `ip` (the packet this segment came in) holds the whole segment:
+    // it is no fragment (IPv4: MF clear and offset 0; IPv6: no fragment header
+    // or an atomic one, RFC 6946), since a first fragment holds only the start
+    // of the segment the checksum covers, and the capture did not cut it.
     [[nodiscard]] constexpr bool checksum_verifiable(const ip_packet_view& ip) const noexcept {
-        return !ip.truncated();
+        return !ip.is_fragment() && !ip.truncated();
     }
 
 private:

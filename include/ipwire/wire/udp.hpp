@@ -70,8 +70,16 @@ public:
         return bytes_.first(datagram_end()).subspan(header_length);
     }
 
-    // Whether the checksum can be checked: the whole datagram is there.
+    // Whether the checksum can be checked as far as the datagram's own length
+    // tells: no byte it counts is missing.
     [[nodiscard]] constexpr bool checksum_verifiable() const noexcept { return !truncated(); }
+    // The same knowing `ip`, the packet it came in: also no fragment (IPv4 MF
+    // or offset, an IPv6 fragment header but an atomic one), whose datagram
+    // lies partly in other packets, and for a jumbogram (whose length is the
+    // bytes given) no cut IP payload.
+    [[nodiscard]] constexpr bool checksum_verifiable(const ip_packet_view& ip) const noexcept {
+        return !truncated() && !ip.is_fragment() && !(is_jumbogram() && ip.truncated());
+    }
 
     // RFC 768: the one's-complement sum of the pseudo-header (`pseudo_header_sum`,
     // unfolded, built with the UDP length, for a jumbogram the number of bytes
@@ -86,11 +94,13 @@ public:
 
     // The same with the pseudo-header of `ip`, the packet this datagram came
     // in (RFC 768 for IPv4, RFC 8200 section 8.1 for IPv6), built with the
-    // length field (a jumbogram: the bytes given). A zero checksum field is
-    // valid over IPv4, where it means the sender computed none (RFC 768), even
-    // in a truncated datagram; over IPv6 it is not (RFC 8200 section 8.1).
+    // length field (a jumbogram: the bytes given); false unless
+    // checksum_verifiable(ip). A zero checksum field is valid over IPv4, where
+    // it means the sender computed none (RFC 768), even in a truncated
+    // datagram or a fragment; over IPv6 it is not (RFC 8200 section 8.1).
     [[nodiscard]] constexpr bool checksum_valid(const ip_packet_view& ip) const noexcept {
         if (!has_checksum()) return ip.is_v4();
+        if (!checksum_verifiable(ip)) return false;
         const auto length = is_jumbogram() ? static_cast<std::uint32_t>(bytes_.size()) : std::uint32_t{this->length()};
         return checksum_valid(ip.pseudo_header_sum(length));
     }

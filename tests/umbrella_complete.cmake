@@ -1,0 +1,28 @@
+# cmake -DINCLUDE_DIR=<include> -P umbrella_complete.cmake
+# Fails when a public header (include/ipwire/**/*.hpp outside detail/) is not
+# included by include/ipwire/ipwire.hpp, or when ipwire.hpp names a file that
+# does not exist: README and API.md promise the one include is all of ipwire.
+file(READ "${INCLUDE_DIR}/ipwire/ipwire.hpp" umbrella)
+file(GLOB_RECURSE headers RELATIVE "${INCLUDE_DIR}" "${INCLUDE_DIR}/ipwire/*.hpp")
+set(missing "")
+foreach(h IN LISTS headers)
+  if(h MATCHES "^ipwire/detail/" OR h STREQUAL "ipwire/ipwire.hpp")
+    continue()
+  endif()
+  string(FIND "${umbrella}" "#include \"${h}\"" at)
+  if(at EQUAL -1)
+    list(APPEND missing "${h}")
+  endif()
+endforeach()
+string(REGEX MATCHALL "#include \"ipwire/[^\"]+\"" named "${umbrella}")
+foreach(line IN LISTS named)
+  string(REGEX REPLACE "#include \"([^\"]+)\"" "\\1" h "${line}")
+  if(NOT EXISTS "${INCLUDE_DIR}/${h}")
+    list(APPEND missing "${h} (named but absent)")
+  endif()
+endforeach()
+if(missing)
+  message(FATAL_ERROR "ipwire.hpp misses: ${missing}")
+endif()
+list(LENGTH headers n)
+message(STATUS "ipwire.hpp includes every public header (${n} files under include/ipwire)")
