@@ -454,11 +454,11 @@ static_assert(ip_prefix(p6(sample6, 64)).masked() == ip_prefix(p6(a6(0x2001, 0xd
 // run time: the CTest prefix_length_precondition_aborts), and from() says
 // prefix_length_out_of_range. The maximum itself is fine.
 template <std::uint8_t Length>
-constexpr bool v4_length_constant = requires { typename std::integral_constant<int, (p4(0x0A000000, Length).length(), 0)>; };
+constexpr bool v4_length_constant = requires { typename std::integral_constant<std::uint8_t, p4(0x0A000000, Length).length()>; };
 template <std::uint8_t Length>
-constexpr bool v6_length_constant = requires { typename std::integral_constant<int, (p6(sample6, Length).length(), 0)>; };
+constexpr bool v6_length_constant = requires { typename std::integral_constant<std::uint8_t, p6(sample6, Length).length()>; };
 template <std::uint8_t Length>
-constexpr bool ip_length_constant = requires { typename std::integral_constant<int, (ip_prefix(mapped_host, Length).length(), 0)>; };
+constexpr bool ip_length_constant = requires { typename std::integral_constant<std::uint8_t, ip_prefix(mapped_host, Length).length()>; };
 static_assert(v4_length_constant<32> && !v4_length_constant<33> && !v4_length_constant<40> && !v4_length_constant<255>);
 static_assert(v6_length_constant<128> && !v6_length_constant<129> && !v6_length_constant<255>);
 static_assert(ip_length_constant<128> && !ip_length_constant<129>);
