@@ -297,6 +297,21 @@ void check_ipv4(const ipwire::ipv4_packet_view& v4) {
 
     static_cast<void>(v4.pseudo_header_sum(0));
     static_cast<void>(v4.pseudo_header_sum(static_cast<std::uint32_t>(payload.size())));
+
+    // The upper layer: after one AH (RFC 4302) framed by its Payload Len, in a first or whole packet.
+    const auto upper = v4.upper_layer();
+    IPWIRE_FUZZ_CHECK(upper.protocol == v4.upper_layer_protocol() && upper.error == v4.upper_layer_error());
+    IPWIRE_FUZZ_CHECK(same_span(v4.upper_layer_payload(), payload.subspan(upper.offset)));
+    const bool walks_ah = v4.protocol() == ip_protocol::ah && offset == 0;
+    if (!walks_ah) IPWIRE_FUZZ_CHECK(upper.protocol == v4.protocol() && upper.offset == 0 && upper.error == errc{});
+    if (walks_ah && upper.offset == 0) // stopped at the AH itself
+        IPWIRE_FUZZ_CHECK(upper.protocol == ip_protocol::ah &&
+                          (upper.error == errc::truncated || upper.error == errc::bad_extension_header));
+    if (walks_ah && upper.offset != 0) {
+        IPWIRE_FUZZ_CHECK(upper.offset == (std::size_t{payload[1]} + 2) * 4 && upper.offset <= payload.size());
+        IPWIRE_FUZZ_CHECK(static_cast<std::uint8_t>(upper.protocol) == payload[0]);
+        IPWIRE_FUZZ_CHECK((upper.error == errc::bad_extension_header) == (upper.protocol == ip_protocol::ah));
+    }
 }
 
 // --- IPv6 ------------------------------------------------------------------
@@ -397,6 +412,7 @@ void check_ipv6(const ipwire::ipv6_packet_view& v6) {
     std::optional<ipwire::ipv6_extension_header> first_routing;
     std::optional<ipwire::ipv6_extension_header> first_fragment;
     bool ended_by_later_fragment = false;
+    std::uint8_t seen = 0; // ipv6_extension_bit of the headers yielded
     auto it = chain.begin();
     while (it != chain.end()) {
         IPWIRE_FUZZ_CHECK(++count <= ipwire::detail::ipv6_max_extension_headers);
@@ -409,13 +425,18 @@ void check_ipv6(const ipwire::ipv6_packet_view& v6) {
         IPWIRE_FUZZ_CHECK(type == it.protocol());
         IPWIRE_FUZZ_CHECK(ipwire::detail::is_ipv6_extension_header(static_cast<std::uint8_t>(type)));
         if (count > 1) IPWIRE_FUZZ_CHECK(type != ip_protocol::ipv6_hop_by_hop);
+        // RFC 8200 section 4.1: no type twice but destination options.
+        const std::uint8_t bit = ipwire::detail::ipv6_extension_bit(static_cast<std::uint8_t>(type));
+        IPWIRE_FUZZ_CHECK((seen & bit) == 0);
+        IPWIRE_FUZZ_CHECK((bit == 0) == (type == ip_protocol::ipv6_destination));
+        seen = static_cast<std::uint8_t>(seen | bit);
         const bytes_view hb = h.bytes();
         IPWIRE_FUZZ_CHECK(within(hb, payload));
         IPWIRE_FUZZ_CHECK(starts_at(hb, payload, expected_offset));
         IPWIRE_FUZZ_CHECK(h.length() == hb.size());
         IPWIRE_FUZZ_CHECK(expected_offset + h.length() <= in_effect);
         if (type == ip_protocol::ipv6_fragment) IPWIRE_FUZZ_CHECK(h.length() == 8);
-        else if (type == ip_protocol::ah) IPWIRE_FUZZ_CHECK(h.length() >= 12 && h.length() % 4 == 0);
+        else if (type == ip_protocol::ah) IPWIRE_FUZZ_CHECK(h.length() >= 8 && h.length() % 4 == 0);
         else IPWIRE_FUZZ_CHECK(h.length() >= 8 && h.length() % 8 == 0);
         IPWIRE_FUZZ_CHECK(static_cast<std::uint8_t>(h.next_header()) == hb[0]);
         IPWIRE_FUZZ_CHECK(same_span(h.data(), hb.subspan(2)));
@@ -505,8 +526,8 @@ void check_ip(const ipwire::ip_packet_view& ip, bytes_view frame) {
         IPWIRE_FUZZ_CHECK(ip.source() == ipwire::ip_address(v4.source()));
         IPWIRE_FUZZ_CHECK(ip.destination() == ipwire::ip_address(v4.destination()));
         IPWIRE_FUZZ_CHECK(ip.final_destination() == ipwire::ip_address(v4.final_destination()));
-        IPWIRE_FUZZ_CHECK(ip.protocol() == v4.protocol());
-        IPWIRE_FUZZ_CHECK(same_span(payload, v4.payload()));
+        IPWIRE_FUZZ_CHECK(ip.protocol() == v4.upper_layer_protocol());
+        IPWIRE_FUZZ_CHECK(same_span(payload, v4.upper_layer_payload()));
         IPWIRE_FUZZ_CHECK(ip.truncated() == v4.truncated());
         IPWIRE_FUZZ_CHECK(ip.is_fragment() == v4.is_fragment());
         IPWIRE_FUZZ_CHECK(ip.pseudo_header_sum(some_length) == v4.pseudo_header_sum(some_length));

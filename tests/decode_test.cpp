@@ -324,6 +324,43 @@ constexpr auto v6_routing_odd = cat(ethernet(0x86DD), ipv6(43, 16 + 8), bytes<16
 // A jumbo payload option (RFC 2675) of 2^32 - 1 bytes in a 68-byte frame.
 constexpr auto v6_jumbo = cat(ethernet(0x86DD), ipv6(0, 0), bytes<8>{6, 0, 0xC2, 4, 0xFF, 0xFF, 0xFF, 0xFF}, tcp(0x10));
 
+// Issue 11. An IPv4 AH (RFC 4302; protocol 51) is walked to the protocol it
+// protects: 16 bytes (Payload Len 2), then UDP. Payload Len 0 (8 bytes, no
+// sequence number) is framed by its length too, in IPv4 and in IPv6.
+constexpr bytes<16> ah16(unsigned next_header) {
+    return {lo(next_header), 2, 0, 0, // next header, Payload Len 2: (2 + 2) * 4 = 16 bytes, reserved
+            0, 0, 1, 0,               // SPI 256
+            0, 0, 0, 1,               // sequence number 1
+            0xA5, 0xA5, 0xA5, 0xA5};  // ICV
+}
+constexpr bytes<8> ah8(unsigned next_header) { return {lo(next_header), 0, 0, 0, 0, 0, 1, 0}; } // Payload Len 0, SPI 256
+constexpr auto v4_ah_udp = cat(ethernet(0x0800), ipv4(51, 20 + 16 + 8 + 2), ah16(17), udp(10), data<2>());
+constexpr auto v4_ah8_udp = cat(ethernet(0x0800), ipv4(51, 20 + 8 + 8), ah8(17), udp(8));
+constexpr auto v6_ah8_udp = cat(ethernet(0x86DD), ipv6(51, 8 + 8), ah8(17), udp(8));
+constexpr auto v4_ah_tunnel = cat(ethernet(0x0800), ipv4(51, 20 + 16 + 28, 0, 1), ah16(4), ipv4(17, 28, 0, 2), udp(8));
+// AH past the total length (16 bytes in a payload of 12), AH cut by the
+// capture, AH after AH (the IPv6 chain's rule: one AH), and a non-first
+// fragment, whose bytes are fragment data and no AH (RFC 4302 section 3.3.4).
+constexpr auto v4_ah_past_length = cat(ethernet(0x0800), ipv4(51, 20 + 12), ah16(17));
+constexpr auto v4_ah_cut = cat(ethernet(0x0800), ipv4(51, 20 + 16 + 8), bytes<6>{17, 2, 0, 0, 0, 0}); // 6 of 16 bytes
+constexpr auto v4_ah_twice = cat(ethernet(0x0800), ipv4(51, 20 + 16 + 16 + 8), ah16(51), ah16(17), udp(8));
+constexpr auto v4_ah_later_fragment = cat(ethernet(0x0800), ipv4(51, 20 + 16, 0x0003), ah16(17));
+// Two routing headers, type 2 then type 0, each with a segment left: two
+// final destinations. RFC 8200 section 4.1: the second stops the walk.
+constexpr bytes<24> routing2(unsigned next_header) {
+    return {lo(next_header), 2, 2, 1, 0, 0, 0, 0, // next header, 24 bytes, type 2, segments left 1, reserved
+            0x20, 0x01, 0x0D, 0xB8, 0xAA, 0xAA, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}; // home address 2001:db8:aaaa::1
+}
+constexpr auto v6_routing_twice = cat(ethernet(0x86DD), ipv6(43, 24 + 24 + 20), routing2(43), routing0(6), tcp(0x02));
+// RFC 2675 section 3 against its rules: a jumbo option beside a non-zero
+// payload length, and a jumbo length of 65535 (below 65536).
+constexpr auto v6_jumbo_beside_length =
+    cat(ethernet(0x86DD), ipv6(0, 28), bytes<8>{6, 0, 0xC2, 4, 0x00, 0x01, 0x00, 0x00}, tcp(0x10));
+constexpr auto v6_jumbo_65535 = cat(ethernet(0x86DD), ipv6(0, 0), bytes<8>{6, 0, 0xC2, 4, 0, 0, 0xFF, 0xFF}, tcp(0x10));
+// A repeated TCP option: MSS 1460, then MSS 536; the first is read.
+constexpr auto tcp_mss_twice =
+    cat(ethernet(0x0800), ipv4(6, 20 + 32), tcp(0x02, 8), bytes<12>{2, 4, 0x05, 0xB4, 2, 4, 0x02, 0x18, 1, 1, 1, 0});
+
 // 17 destination options headers: one past the walk's bound of 16.
 constexpr auto v6_long_chain = [] {
     bytes<14 + 40 + 17 * 8 + 8> f{};
@@ -418,6 +455,12 @@ constexpr std::array paths{
     decode_case{"total length beyond capture", total_beyond_capture, E, transport, {}, 1, l4::tcp, 54, 4},
     decode_case{"udp length beyond capture", udp_length_beyond, E, transport, {}, 1, l4::udp, 42, 4},
     decode_case{"jumbo of 2^32-1 bytes in 82", v6_jumbo, E, transport, {}, 1, l4::tcp, 82, 0},
+    decode_case{"ipv4 AH, udp", v4_ah_udp, E, transport, {}, 1, l4::udp, 58, 2},
+    decode_case{"ipv4 AH of 8 bytes", v4_ah8_udp, E, transport, {}, 1, l4::udp, 50, 0},
+    decode_case{"ipv6 AH of 8 bytes", v6_ah8_udp, E, transport, {}, 1, l4::udp, 70, 0},
+    decode_case{"ipv4 AH, then 4 in 4", v4_ah_tunnel, E, transport, {}, 2, l4::udp, 78, 0},
+    decode_case{"ipv4 protocol 51, later fragment", v4_ah_later_fragment, E, non_first_fragment, {}, 1, l4::none, 34, 16},
+    decode_case{"tcp option twice", tcp_mss_twice, E, transport, {}, 1, l4::tcp, 66, 0},
 };
 
 // The faults: stop is error, no transport, and payload starts at the error.
@@ -460,6 +503,13 @@ constexpr std::array faults{
     fault("five deep (v4)", five_deep, E, err(I, errc::nesting_too_deep, 94), 4, 28),
     fault("five deep (v6)", five_deep_v6, E, err(I, errc::nesting_too_deep, 174), 4, 48),
     fault("protocol 4 carrying v6", tunnel_wrong_version, E, err(I, errc::bad_version, 34), 1, 48),
+    fault("ethernet cut at 10 bytes", bytes_view(plain_tcp).first(10), E, err(L, errc::truncated, 0), 0, 10),
+    fault("ipv4 AH past total length", v4_ah_past_length, E, err(I, errc::bad_extension_header, 34), 1, 12),
+    fault("ipv4 AH cut", v4_ah_cut, E, err(I, errc::truncated, 34), 1, 6),
+    fault("ipv4 AH twice", v4_ah_twice, E, err(I, errc::bad_extension_header, 50), 1, 24),
+    fault("routing twice (type 2, type 0)", v6_routing_twice, E, err(I, errc::bad_extension_header, 78), 1, 44),
+    fault("jumbo beside payload length", v6_jumbo_beside_length, E, err(I, errc::bad_payload_length, 14), 0, 68),
+    fault("jumbo of 65535", v6_jumbo_65535, E, err(I, errc::bad_payload_length, 14), 0, 68),
 };
 
 constexpr bool matches(const decode_case& c) {
@@ -832,6 +882,47 @@ TEST_CASE("decode: lengths beyond the capture are cuts, not faults") {
     CHECK(j.ip->v6().jumbo_payload_length() == 0xFFFFFFFFU);
     CHECK(j.ip->truncated());
     CHECK(j.tcp);
+}
+
+TEST_CASE("decode: an IPv4 AH is walked to the protocol it protects") {
+    const decoded_packet p = decode(v4_ah_udp, link_type::ethernet);
+    REQUIRE(p.ip);
+    CHECK(p.ip->v4().protocol() == ip_protocol::ah);
+    CHECK(p.ip->v4().upper_layer_protocol() == ip_protocol::udp);
+    CHECK(p.ip->protocol() == ip_protocol::udp);
+    CHECK(p.ip->payload().data() == v4_ah_udp.data() + 50);
+    CHECK(p.ip->v4().upper_layer_error() == errc{});
+    REQUIRE(p.udp);
+    CHECK(p.udp->destination_port().value() == 53);
+    CHECK(text(p.payload) == "ab");
+    const decoded_packet twice = decode(v4_ah_twice, link_type::ethernet);
+    REQUIRE(twice.ip);
+    CHECK(twice.ip->v4().upper_layer_error() == errc::bad_extension_header);
+    CHECK(twice.ip->protocol() == ip_protocol::ah);
+}
+
+TEST_CASE("decode: behaviours the README's tshark table names") {
+    // A repeated TCP option: the typed accessor reads the first (tshark lists both).
+    const decoded_packet mss = decode(tcp_mss_twice, link_type::ethernet);
+    REQUIRE(mss.tcp);
+    CHECK(mss.tcp->mss() == 1460);
+    int kinds = 0;
+    for (const ipwire::tcp_option o : mss.tcp->options()) kinds += o.kind() == ipwire::tcp_option_kind::maximum_segment_size;
+    CHECK(kinds == 2);
+    // Two routing headers: the first is yielded, the walk stops at the second.
+    const decoded_packet routing = decode(v6_routing_twice, link_type::ethernet);
+    REQUIRE(routing.ip);
+    CHECK(routing.ip->v6().extension_headers().error() == errc::bad_extension_header);
+    CHECK_FALSE(routing.tcp);
+    // A fifth VLAN tag: four read, the fifth TPID is what follows.
+    const decoded_packet tags = decode(five_tags, link_type::ethernet);
+    CHECK(tags.stop == decode_stop::not_ip);
+    CHECK_FALSE(tags.error);
+    // An extension header cut by the capture is not yielded.
+    const decoded_packet cut = decode(v6_ext_cut, link_type::ethernet);
+    REQUIRE(cut.ip);
+    CHECK(cut.ip->v6().extension_headers().begin() == std::default_sentinel);
+    CHECK(cut.ip->v6().extension_headers().error() == errc::truncated);
 }
 
 TEST_CASE("decode: names of layers and stops") {

@@ -237,8 +237,9 @@ std::uint64_t declared_upper_length(const decoded_packet& p, bytes_view upper) {
     const ip_packet_view ip = *p.ip;
     if (ip.is_v4()) {
         const auto v4 = ip.v4();
-        if (v4.total_length() == 0) return v4.payload().size(); // BIG TCP: the buffer is the packet
-        return v4.total_length() - v4.header_length();
+        const auto ah = static_cast<std::uint64_t>(upper.data() - v4.payload().data()); // an AH before it
+        if (v4.total_length() == 0) return v4.payload().size() - ah; // BIG TCP: the buffer is the packet
+        return v4.total_length() - v4.header_length() - ah;
     }
     const auto v6 = ip.v6();
     return v6.payload_length_in_effect() - static_cast<std::uint64_t>(upper.data() - v6.payload().data());
@@ -271,7 +272,7 @@ fields ours(const ipwire::capture_record& r, const decoded_packet& p) {
     if (ip.is_v4()) {
         const auto v4 = ip.v4();
         at(f, column::ip_proto) = number(static_cast<unsigned>(v4.protocol()));
-        at(f, column::l4_proto) = number(static_cast<unsigned>(v4.protocol()));
+        at(f, column::l4_proto) = number(static_cast<unsigned>(v4.upper_layer_protocol())); // after an AH
         at(f, column::ip_hdr_len) = number(v4.header_length());
         at(f, column::ip_len) = number(v4.total_length());
         std::vector<std::string> options;

@@ -29,7 +29,7 @@ namespace ipwire {
 // The header decode was reading when it stopped on an error.
 enum class decode_layer : std::uint8_t {
     link = 1,  // Ethernet, Linux cooked, BSD loopback header, or the link type itself
-    ip,        // an IPv4 or IPv6 header or extension header, outer or tunnelled
+    ip,        // an IPv4 or IPv6 header, extension header or IPv4 AH, outer or tunnelled
     tcp,
     udp,
 };
@@ -239,9 +239,12 @@ private:
             bytes_view upper;
             bool later_fragment = false;
             if (ip.is_v4()) {
+                // After an AH (RFC 4302), as the IPv6 chain walk below.
                 const ipv4_packet_view v4 = ip.v4();
-                protocol = v4.protocol();
-                upper = v4.payload();
+                const detail::ipv4_upper_layer u = v4.upper_layer();
+                upper = v4.payload().subspan(u.offset);
+                if (u.error != errc{}) return fail(decode_layer::ip, u.error, upper);
+                protocol = u.protocol;
                 later_fragment = v4.fragment_offset() != 0;
             } else {
                 // One walk of the chain (the view's accessors would each walk it again).
@@ -294,7 +297,9 @@ private:
 // cut IP packet is read as far as it goes (ip->truncated()); a TCP or UDP
 // header is read only when the whole header was captured. IPv4 protocol 4 and
 // IPv6 next header 41 (after the extension headers) are followed into the
-// inner packet, up to decoded_packet::max_ip_layers. For the first fragment
+// inner packet, up to decoded_packet::max_ip_layers. An IPv4 Authentication
+// Header (protocol 51) is walked to the protocol it protects, as the IPv6
+// chain walks AH. For the first fragment
 // of a fragmented packet the transport header is read, and its view holds
 // only this fragment's bytes; later fragments stop with
 // decode_stop::non_first_fragment. IPv6 atomic fragments (offset 0, M clear)

@@ -68,19 +68,21 @@ public:
     [[nodiscard]] constexpr ip_address final_destination() const noexcept {
         return is_v4() ? ip_address(v4().final_destination()) : ip_address(v6().final_destination());
     }
-    // What the payload is: the IPv4 protocol field, or the IPv6 protocol after
-    // the extension-header chain (ipv6_packet_view::upper_layer_protocol).
+    // What the payload is: the IPv4 protocol after any Authentication Header
+    // (ipv4_packet_view::upper_layer_protocol), or the IPv6 protocol after the
+    // extension-header chain (ipv6_packet_view::upper_layer_protocol).
     [[nodiscard]] constexpr ip_protocol protocol() const noexcept {
-        return is_v4() ? v4().protocol() : v6().upper_layer_protocol();
+        return is_v4() ? v4().upper_layer_protocol() : v6().upper_layer_protocol();
     }
-    // The upper-layer bytes: after the IPv4 header, or after the IPv6
-    // extension-header chain; cut to the packet's length and to the capture.
+    // The upper-layer bytes: after the IPv4 header and any AH, or after the
+    // IPv6 extension-header chain; cut to the packet's length and to the capture.
     [[nodiscard]] constexpr bytes_view payload() const noexcept {
-        return is_v4() ? v4().payload() : v6().upper_layer_payload();
+        return is_v4() ? v4().upper_layer_payload() : v6().upper_layer_payload();
     }
     // The capture holds fewer bytes than the packet's length field says.
     [[nodiscard]] constexpr bool truncated() const noexcept { return is_v4() ? v4().truncated() : v6().truncated(); }
-    // A piece of a larger packet (an IPv6 atomic fragment is not).
+    // A piece of a larger packet (an IPv6 atomic fragment is not): its
+    // transport checksum cannot be checked.
     [[nodiscard]] constexpr bool is_fragment() const noexcept {
         return is_v4() ? v4().is_fragment() : v6().is_fragment();
     }

@@ -172,6 +172,15 @@ private:
 
 class ip_packet_view;
 
+namespace detail {
+// Where an IPv4 packet's upper layer begins (ipv4_packet_view::upper_layer_*).
+struct ipv4_upper_layer {
+    ip_protocol protocol{};
+    std::size_t offset = 0; // in payload()
+    errc error{};
+};
+} // namespace detail
+
 class ipv4_packet_view {
 public:
     // The fixed header, without options (RFC 791 section 3.1).
@@ -290,15 +299,48 @@ public:
     // The buffer holds fewer bytes than the total length: a snap-length cut.
     [[nodiscard]] constexpr bool truncated() const noexcept { return bytes_.size() < total_length(); }
 
+    // --- the upper layer, after an Authentication Header ---
+    // IPv4 carries AH (RFC 4302) as protocol 51 in front of the protocol it
+    // protects. It is framed by its Payload Len, (Payload Len + 2) * 4 bytes
+    // (section 2.2), and the walk reads on, as tshark does and as the IPv6
+    // chain does. The rule of the IPv6 chain (RFC 8200 section 4.1) holds: a
+    // second AH stops with bad_extension_header, and so does an AH running
+    // past the total length; one cut by the capture stops with truncated. A
+    // non-first fragment holds fragment data, not an AH (AH protects whole
+    // datagrams, RFC 4302 section 3.3.4). Without an AH these are protocol(),
+    // payload() and errc{}.
+    [[nodiscard]] constexpr ip_protocol upper_layer_protocol() const noexcept { return upper_layer().protocol; }
+    // From where upper_layer_protocol() begins (on an error, the AH it stopped at).
+    [[nodiscard]] constexpr bytes_view upper_layer_payload() const noexcept {
+        return payload().subspan(upper_layer().offset);
+    }
+    [[nodiscard]] constexpr errc upper_layer_error() const noexcept { return upper_layer().error; }
+    // The three at once (one walk), for decode.
+    [[nodiscard]] constexpr detail::ipv4_upper_layer upper_layer() const noexcept {
+        const ip_protocol first = protocol();
+        if (first != ip_protocol::ah || fragment_offset() != 0) return {first, 0, {}};
+        const bytes_view p = payload();
+        const std::size_t declared = total_length() == 0 ? p.size() : total_length() - header_length();
+        const auto fits = [&](std::size_t n) {
+            if (n > declared) return errc::bad_extension_header;
+            return n > p.size() ? errc::truncated : errc{};
+        };
+        if (const errc e = fits(2); e != errc{}) return {first, 0, e};
+        const std::size_t length = (std::size_t{p[1]} + 2) * 4; // RFC 4302 section 2.2
+        if (const errc e = fits(length); e != errc{}) return {first, 0, e};
+        const auto next = static_cast<ip_protocol>(p[0]);
+        return {next, length, next == ip_protocol::ah ? errc::bad_extension_header : errc{}};
+    }
+
     // The pseudo-header that TCP and UDP checksums cover (RFC 9293 section 3.1,
     // RFC 768): source, final_destination() (the header's destination unless
-    // a source route is still under way), zero and protocol, and the
+    // a source route is still under way), zero and upper_layer_protocol(), and the
     // upper-layer length, summed with checksum_add but not folded. Add the
     // segment to it and fold to check or compute the checksum.
     [[nodiscard]] constexpr std::uint64_t pseudo_header_sum(std::uint32_t upper_layer_length) const noexcept {
         std::uint64_t sum = checksum_add(0, bytes_.subspan(field::source, 4));
         sum = checksum_add(sum, bytes_view(final_destination().to_bytes()));
-        sum = checksum_add(sum, static_cast<std::uint16_t>(bytes_[field::protocol]));
+        sum = checksum_add(sum, static_cast<std::uint16_t>(upper_layer_protocol()));
         sum = checksum_add(sum, static_cast<std::uint16_t>(upper_layer_length >> 16U));
         return checksum_add(sum, static_cast<std::uint16_t>(upper_layer_length & 0xFFFFU));
     }

@@ -23,8 +23,9 @@ class ipv6_extension_header_iterator;
 
 namespace detail {
 // The walk stops with too_many_extension_headers at the 17th header: RFC 8200
-// allows at most 8 distinct ones (section 4.1 lists them, destination options
-// twice), so 16 leaves room for odd but legal chains and bounds every walk.
+// section 4.1 lists 8 headers in a chain (destination options twice), and
+// since only destination options may repeat (ipv6_extension_header_iterator),
+// 16 leaves room for odd chains of them and bounds every walk.
 inline constexpr std::size_t ipv6_max_extension_headers = 16;
 
 // The next-header values walked as extension headers. Anything else ends the
@@ -41,6 +42,21 @@ inline constexpr std::size_t ipv6_max_extension_headers = 16;
     case ip_protocol::hip:
     case ip_protocol::shim6: return true;
     default: return false;
+    }
+}
+
+// One bit per extension header type that may occur once in a chain (RFC 8200
+// section 4.1); 0 for destination options, which may repeat, and non-headers.
+[[nodiscard]] constexpr std::uint8_t ipv6_extension_bit(std::uint8_t type) noexcept {
+    switch (static_cast<ip_protocol>(type)) {
+    case ip_protocol::ipv6_hop_by_hop: return 0x01;
+    case ip_protocol::ipv6_routing: return 0x02;
+    case ip_protocol::ipv6_fragment: return 0x04;
+    case ip_protocol::ah: return 0x08;
+    case ip_protocol::mobility: return 0x10;
+    case ip_protocol::hip: return 0x20;
+    case ip_protocol::shim6: return 0x40;
+    default: return 0;
     }
 }
 
@@ -339,16 +355,23 @@ private:
 };
 
 // Walks the chain from the first next header. Each step checks one header:
-// hop-by-hop anywhere but first, a header running past the payload length, or
-// a malformed type 0/2/4 routing header stops with bad_extension_header; one
-// running past the captured bytes stops with truncated; the 17th header stops
-// with too_many_extension_headers; a second fragment header stops with
-// bad_extension_header (RFC 8200 section 4.1: each header at most once, but
-// destination options; reassembly, section 4.5, knows one fragment header, so
-// a second would make "which fragment is this?" ambiguous and decode and the
-// view's accessors could answer it differently). ESP, No Next Header and any type not listed
-// in detail::is_ipv6_extension_header end the chain without error, and so does
+// hop-by-hop anywhere but first (RFC 8200 section 4.3), a header running past
+// the payload length, a malformed type 0/2/4 routing header or a repeated
+// header (below) stops with bad_extension_header; one running past the
+// captured bytes stops with truncated; the 17th header stops with
+// too_many_extension_headers. ESP, No Next Header and any type not listed in
+// detail::is_ipv6_extension_header end the chain without error, and so does
 // the fragment header of a non-first fragment (what follows is fragment data).
+//
+// Repeats, one rule: the second header of any type but destination options
+// stops the walk with bad_extension_header. RFC 8200 section 4.1 has each
+// header occur once, destination options twice (before a routing header and
+// before the upper layer). A repeat of the headers that steer how the rest is
+// read has no single reading: two routing headers name two final destinations
+// (the checksum's pseudo-header needs one), two fragment headers two fragment
+// positions, so decode and the view's accessors could disagree. Destination
+// options steer nothing but the Home Address (the first is used), so they may
+// repeat up to the 16-header bound.
 class ipv6_extension_header_iterator {
 public:
     using value_type = ipv6_extension_header;
@@ -408,14 +431,18 @@ private:
         // RFC 8200 section 4.3: hop-by-hop options only right after the IPv6 header.
         if (type_ == static_cast<std::uint8_t>(ip_protocol::ipv6_hop_by_hop) && count_ != 0)
             return stop(errc::bad_extension_header);
+        // RFC 8200 section 4.1: no header twice but destination options (the rule above the class).
+        const std::uint8_t bit = detail::ipv6_extension_bit(type_);
+        if ((seen_ & bit) != 0) return stop(errc::bad_extension_header);
         const bool fragment = type_ == static_cast<std::uint8_t>(ip_protocol::ipv6_fragment);
-        if (fragment && fragment_seen_) return stop(errc::bad_extension_header);
         if (const errc e = fits(fragment ? 8 : 2); e != errc{}) return stop(e);
         std::size_t length = 8;
         if (type_ == static_cast<std::uint8_t>(ip_protocol::ah)) {
-            length = (std::size_t{payload_[offset_ + 1]} + 2) * 4; // RFC 4302 section 2.2
-            // cppcheck-suppress knownConditionTrueFalse ; false positive: a Payload Len of 0 gives length 8
-            if (length < 12) return stop(errc::bad_extension_header); // no room for SPI and sequence number
+            // RFC 4302 section 2.2: 32-bit words minus 2. Payload Len 0 (8
+            // bytes, no room for the sequence number) is framed and walked
+            // past like any other, as tshark and Zeek do: the framing is
+            // unambiguous, and the AH's contents are not read here.
+            length = (std::size_t{payload_[offset_ + 1]} + 2) * 4;
         } else if (!fragment) {
             length = (std::size_t{payload_[offset_ + 1]} + 1) * 8;
         }
@@ -424,7 +451,7 @@ private:
             !ipv6_routing_header::well_formed(payload_.subspan(offset_, length)))
             return stop(errc::bad_extension_header);
         length_ = length;
-        fragment_seen_ = fragment_seen_ || fragment;
+        seen_ = static_cast<std::uint8_t>(seen_ | bit);
     }
     // Whether n bytes from offset_ lie inside the payload length and the capture.
     [[nodiscard]] constexpr errc fits(std::size_t n) const noexcept {
@@ -440,7 +467,7 @@ private:
     std::size_t length_ = 0; // the current header's length; 0 at the end
     std::uint8_t type_ = 0;
     std::uint8_t count_ = 0;
-    bool fragment_seen_ = false;
+    std::uint8_t seen_ = 0; // detail::ipv6_extension_bit of every header walked
     errc error_{};
 };
 
