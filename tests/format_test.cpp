@@ -1,8 +1,11 @@
 // Tests for ipwire/format.hpp: operator<< for every value type and enum, the
-// {fmt} formatters with their specs ("{}", "{:e}", "{:X}", "{:eX}", "{:Xe}")
-// and exact text, rejected specs, and std::format where the standard library
-// has <format>. The expected text of every table row is first checked against
-// to_chars in a static_assert, so the tables cannot drift from the library.
+// {fmt} formatters with their specs ("{}", "{:e}", "{:X}", "{:eX}", "{:Xe}",
+// fill, align and width, fixed or from an argument) and exact text, rejected
+// specs, and the same tables through std::format where the standard library
+// has <format> (IPWIRE_HAS_STD_FORMAT: libc++ 16 with -fexperimental-library in
+// CI; not libstdc++ 12). The expected text of every style row is first checked
+// against to_chars in a static_assert, so the tables cannot drift from the
+// library; the spec parser's readings are static_asserts too.
 #include <ipwire/format.hpp>
 
 #include <doctest/doctest.h>
@@ -24,6 +27,12 @@
 #include <ipwire/ipv6.hpp>
 #include <ipwire/port.hpp>
 #include <ipwire/prefix.hpp>
+#include <ipwire/capture.hpp>
+#include <ipwire/decode.hpp>
+#include <ipwire/wire/ipv4.hpp>
+#include <ipwire/wire/ipv6_extension.hpp>
+#include <ipwire/wire/link.hpp>
+#include <ipwire/wire/tcp.hpp>
 
 #if defined(IPWIRE_TEST_HAVE_FMT)
 #include <fmt/format.h>
@@ -31,13 +40,22 @@
 #include <vector>
 #endif
 
-#if defined(__cpp_lib_format)
+#if IPWIRE_HAS_STD_FORMAT
 #include <format>
 #endif
 
 namespace {
 
 using ipwire::errc;
+
+#if IPWIRE_HAS_STD_FORMAT
+// std::vformat with a run-time format string; the arguments are lvalues, as
+// make_format_args requires since P2905.
+template <class... Args>
+std::string std_format(std::string_view format, const Args&... args) {
+    return std::vformat(format, std::make_format_args(args...));
+}
+#endif
 using ipwire::ipv6_text_style;
 
 // A value's text in one table row.
@@ -262,7 +280,7 @@ void check_plain_table(const std::array<plain_case, N>& table) {
         CHECK(fmt::format("{}", value) == row.text);
         CHECK(fmt::format(fmt::runtime("{}"), value) == row.text);
 #endif
-#if defined(__cpp_lib_format)
+#if IPWIRE_HAS_STD_FORMAT
         CHECK(std::format("{}", value) == row.text);
 #endif
     }
@@ -284,13 +302,416 @@ void check_styled_table(const std::array<styled_case, N>& table) {
         CHECK(fmt::format(fmt::runtime("{:e}"), value) == row.expanded);
         CHECK(fmt::format(fmt::runtime("{:Xe}"), value) == row.expanded_upper);
 #endif
-#if defined(__cpp_lib_format)
+#if IPWIRE_HAS_STD_FORMAT
         CHECK(std::format("{}", value) == row.text);
         CHECK(std::format("{:e}", value) == row.expanded);
         CHECK(std::format("{:X}", value) == row.upper);
         CHECK(std::format("{:eX}", value) == row.expanded_upper);
         CHECK(std::format("{:Xe}", value) == row.expanded_upper);
 #endif
+    }
+}
+
+// --- Format specs: fill, align, width, with and without the IPv6 types ---
+
+// The spec parser read at compile time, as {fmt} and std::format do for a
+// literal format string. Argument numbers for "{}" come from a counter.
+struct counted_ids {
+    std::size_t next_id = 0;
+    constexpr std::size_t next() { return next_id++; }
+    constexpr void check(std::size_t) {}
+    static constexpr const char* fail(const char* why) { return why; }
+};
+
+struct spec_reading {
+    const char* error = nullptr;
+    ipwire::detail::text_spec spec{};
+    std::size_t stopped_at = 0; // characters read
+};
+
+constexpr spec_reading read_spec(std::string_view text, bool ipv6_types) {
+    spec_reading r;
+    const char* it = text.data();
+    r.error = ipwire::detail::parse_text_spec(it, text.data() + text.size(), ipv6_types, r.spec, counted_ids{});
+    r.stopped_at = static_cast<std::size_t>(it - text.data());
+    return r;
+}
+
+using ipwire::detail::text_align;
+
+struct spec_parse_case {
+    std::string_view spec; // what follows ':' in a replacement field
+    std::string_view fill;
+    text_align align;
+    std::size_t width; // or the argument number when dynamic
+    bool dynamic;
+    bool expanded;
+    bool upper;
+};
+
+constexpr std::array<spec_parse_case, 16> spec_parse_cases{{
+    {"}", " ", text_align::none, 0, false, false, false},
+    {"", " ", text_align::none, 0, false, false, false}, // {fmt} may pass an empty range
+    {">20}", " ", text_align::right, 20, false, false, false},
+    {"*^9}", "*", text_align::center, 9, false, false, false},
+    {"<}", " ", text_align::left, 0, false, false, false},
+    {"<<3}", "<", text_align::left, 3, false, false, false},
+    {"}>3}", " ", text_align::none, 0, false, false, false}, // '}' ends the spec before it can be a fill
+    {"e>5X}", "e", text_align::right, 5, false, false, true}, // 'e' before an align is the fill
+    {"0>8}", "0", text_align::right, 8, false, false, false},
+    {"\xC3\xA9^7}", "\xC3\xA9", text_align::center, 7, false, false, false}, // U+00E9, two bytes
+    {"\xF0\x9F\x98\x80<2}", "\xF0\x9F\x98\x80", text_align::left, 2, false, false, false},
+    {"{}}", " ", text_align::none, 0, true, false, false},
+    {">{3}eX}", " ", text_align::right, 3, true, true, true},
+    {"{0}}", " ", text_align::none, 0, true, false, false},
+    {"2147483647}", " ", text_align::none, 2147483647, false, false, false},
+    {"Xe}", " ", text_align::none, 0, false, true, true},
+}};
+
+static_assert([] {
+    for (const auto& row : spec_parse_cases) {
+        const spec_reading r = read_spec(row.spec, true);
+        const auto& s = r.spec;
+        if (r.error != nullptr || std::string_view(s.fill, s.fill_size) != row.fill || s.align != row.align ||
+            s.width != row.width || s.dynamic_width != row.dynamic || s.style.expanded != row.expanded ||
+            s.style.upper_case != row.upper)
+            return false;
+        // It stops at the '}' that closes the field (or at the end).
+        if (r.stopped_at != (row.spec.empty() || row.spec.front() == '}' ? 0 : row.spec.size() - 1)) return false;
+    }
+    return true;
+}());
+
+// Refused at compile time, each with a reason (the text {fmt} and std::format
+// report); the same specs are refused at run time by every formatter below.
+constexpr std::array<std::string_view, 14> specs_refused_by_parser{{
+    "q}", "ee}", "05}", ">05}", ".3}", "+}", "#}", "L}", "e10}", "{<5}", ">{x}}", "{01}}", "2147483648}", "\x80>5}",
+}};
+static_assert([] {
+    for (auto spec : specs_refused_by_parser)
+        if (read_spec(spec, true).error == nullptr) return false;
+    // Without the IPv6 types, a type is refused but fill, align and width are not.
+    return read_spec("e}", false).error != nullptr && read_spec("X}", false).error != nullptr &&
+           read_spec("*^12}", false).error == nullptr && read_spec("e}", true).error == nullptr;
+}());
+
+// One table per type: a format string (the value is argument 0, an int width
+// argument 1) and its exact text. The same rows drive fmt::format and,
+// where it exists, std::format.
+struct spec_case {
+    std::string_view format;
+    std::string_view text;
+};
+
+const std::array<spec_case, 19> port_specs{{
+    {"{}", "80"},
+    {"{:7}", "80     "},
+    {"{:<7}", "80     "},
+    {"{:>7}", "     80"},
+    {"{:^7}", "  80   "},
+    {"{:^8}", "   80   "},
+    {"{:*^7}", "**80***"},
+    {"{:->7}", "-----80"},
+    {"{:<<7}", "80<<<<<"},
+    {"{:0>7}", "0000080"},
+    {"{:é<7}", "80ééééé"},
+    {"{:—^7}", "——80———"},
+    {"{:>}", "80"},
+    {"{:3}", "80 "},
+    {"{:>2}", "80"},
+    {"{:{}}", "80     "},
+    {"{:>{}}", "     80"},
+    {"{0:_^{1}}", "__80___"},
+    {"[{0:>{1}}|{0:<{1}}]", "[     80|80     ]"},
+}};
+const std::array<spec_case, 19> port_range_specs{{
+    {"{}", "8000-8080"},
+    {"{:14}", "8000-8080     "},
+    {"{:<14}", "8000-8080     "},
+    {"{:>14}", "     8000-8080"},
+    {"{:^14}", "  8000-8080   "},
+    {"{:^15}", "   8000-8080   "},
+    {"{:*^14}", "**8000-8080***"},
+    {"{:->14}", "-----8000-8080"},
+    {"{:<<14}", "8000-8080<<<<<"},
+    {"{:0>14}", "000008000-8080"},
+    {"{:é<14}", "8000-8080ééééé"},
+    {"{:—^14}", "——8000-8080———"},
+    {"{:>}", "8000-8080"},
+    {"{:3}", "8000-8080"},
+    {"{:>9}", "8000-8080"},
+    {"{:{}}", "8000-8080   "},
+    {"{:>{}}", "   8000-8080"},
+    {"{0:_^{1}}", "_8000-8080__"},
+    {"[{0:>{1}}|{0:<{1}}]", "[   8000-8080|8000-8080   ]"},
+}};
+const std::array<spec_case, 19> ipv4_address_specs{{
+    {"{}", "192.0.2.1"},
+    {"{:14}", "192.0.2.1     "},
+    {"{:<14}", "192.0.2.1     "},
+    {"{:>14}", "     192.0.2.1"},
+    {"{:^14}", "  192.0.2.1   "},
+    {"{:^15}", "   192.0.2.1   "},
+    {"{:*^14}", "**192.0.2.1***"},
+    {"{:->14}", "-----192.0.2.1"},
+    {"{:<<14}", "192.0.2.1<<<<<"},
+    {"{:0>14}", "00000192.0.2.1"},
+    {"{:é<14}", "192.0.2.1ééééé"},
+    {"{:—^14}", "——192.0.2.1———"},
+    {"{:>}", "192.0.2.1"},
+    {"{:3}", "192.0.2.1"},
+    {"{:>9}", "192.0.2.1"},
+    {"{:{}}", "192.0.2.1       "},
+    {"{:>{}}", "       192.0.2.1"},
+    {"{0:_^{1}}", "___192.0.2.1____"},
+    {"[{0:>{1}}|{0:<{1}}]", "[       192.0.2.1|192.0.2.1       ]"},
+}};
+const std::array<spec_case, 19> ipv4_prefix_specs{{
+    {"{}", "10.0.0.0/8"},
+    {"{:15}", "10.0.0.0/8     "},
+    {"{:<15}", "10.0.0.0/8     "},
+    {"{:>15}", "     10.0.0.0/8"},
+    {"{:^15}", "  10.0.0.0/8   "},
+    {"{:^16}", "   10.0.0.0/8   "},
+    {"{:*^15}", "**10.0.0.0/8***"},
+    {"{:->15}", "-----10.0.0.0/8"},
+    {"{:<<15}", "10.0.0.0/8<<<<<"},
+    {"{:0>15}", "0000010.0.0.0/8"},
+    {"{:é<15}", "10.0.0.0/8ééééé"},
+    {"{:—^15}", "——10.0.0.0/8———"},
+    {"{:>}", "10.0.0.0/8"},
+    {"{:3}", "10.0.0.0/8"},
+    {"{:>10}", "10.0.0.0/8"},
+    {"{:{}}", "10.0.0.0/8   "},
+    {"{:>{}}", "   10.0.0.0/8"},
+    {"{0:_^{1}}", "_10.0.0.0/8__"},
+    {"[{0:>{1}}|{0:<{1}}]", "[   10.0.0.0/8|10.0.0.0/8   ]"},
+}};
+const std::array<spec_case, 19> ipv6_prefix_specs{{
+    {"{}", "2001:db8::/32"},
+    {"{:18}", "2001:db8::/32     "},
+    {"{:<18}", "2001:db8::/32     "},
+    {"{:>18}", "     2001:db8::/32"},
+    {"{:^18}", "  2001:db8::/32   "},
+    {"{:^19}", "   2001:db8::/32   "},
+    {"{:*^18}", "**2001:db8::/32***"},
+    {"{:->18}", "-----2001:db8::/32"},
+    {"{:<<18}", "2001:db8::/32<<<<<"},
+    {"{:0>18}", "000002001:db8::/32"},
+    {"{:é<18}", "2001:db8::/32ééééé"},
+    {"{:—^18}", "——2001:db8::/32———"},
+    {"{:>}", "2001:db8::/32"},
+    {"{:3}", "2001:db8::/32"},
+    {"{:>13}", "2001:db8::/32"},
+    {"{:{}}", "2001:db8::/32     "},
+    {"{:>{}}", "     2001:db8::/32"},
+    {"{0:_^{1}}", "__2001:db8::/32___"},
+    {"[{0:>{1}}|{0:<{1}}]", "[     2001:db8::/32|2001:db8::/32     ]"},
+}};
+const std::array<spec_case, 19> ip_prefix_specs{{
+    {"{}", "192.0.2.0/24"},
+    {"{:17}", "192.0.2.0/24     "},
+    {"{:<17}", "192.0.2.0/24     "},
+    {"{:>17}", "     192.0.2.0/24"},
+    {"{:^17}", "  192.0.2.0/24   "},
+    {"{:^18}", "   192.0.2.0/24   "},
+    {"{:*^17}", "**192.0.2.0/24***"},
+    {"{:->17}", "-----192.0.2.0/24"},
+    {"{:<<17}", "192.0.2.0/24<<<<<"},
+    {"{:0>17}", "00000192.0.2.0/24"},
+    {"{:é<17}", "192.0.2.0/24ééééé"},
+    {"{:—^17}", "——192.0.2.0/24———"},
+    {"{:>}", "192.0.2.0/24"},
+    {"{:3}", "192.0.2.0/24"},
+    {"{:>12}", "192.0.2.0/24"},
+    {"{:{}}", "192.0.2.0/24   "},
+    {"{:>{}}", "   192.0.2.0/24"},
+    {"{0:_^{1}}", "_192.0.2.0/24__"},
+    {"[{0:>{1}}|{0:<{1}}]", "[   192.0.2.0/24|192.0.2.0/24   ]"},
+}};
+const std::array<spec_case, 19> mac_address_specs{{
+    {"{}", "02:00:5e:10:00:01"},
+    {"{:22}", "02:00:5e:10:00:01     "},
+    {"{:<22}", "02:00:5e:10:00:01     "},
+    {"{:>22}", "     02:00:5e:10:00:01"},
+    {"{:^22}", "  02:00:5e:10:00:01   "},
+    {"{:^23}", "   02:00:5e:10:00:01   "},
+    {"{:*^22}", "**02:00:5e:10:00:01***"},
+    {"{:->22}", "-----02:00:5e:10:00:01"},
+    {"{:<<22}", "02:00:5e:10:00:01<<<<<"},
+    {"{:0>22}", "0000002:00:5e:10:00:01"},
+    {"{:é<22}", "02:00:5e:10:00:01ééééé"},
+    {"{:—^22}", "——02:00:5e:10:00:01———"},
+    {"{:>}", "02:00:5e:10:00:01"},
+    {"{:3}", "02:00:5e:10:00:01"},
+    {"{:>17}", "02:00:5e:10:00:01"},
+    {"{:{}}", "02:00:5e:10:00:01  "},
+    {"{:>{}}", "  02:00:5e:10:00:01"},
+    {"{0:_^{1}}", "_02:00:5e:10:00:01_"},
+    {"[{0:>{1}}|{0:<{1}}]", "[  02:00:5e:10:00:01|02:00:5e:10:00:01  ]"},
+}};
+const std::array<spec_case, 19> tcp_flags_specs{{
+    {"{}", "SYN|ACK"},
+    {"{:12}", "SYN|ACK     "},
+    {"{:<12}", "SYN|ACK     "},
+    {"{:>12}", "     SYN|ACK"},
+    {"{:^12}", "  SYN|ACK   "},
+    {"{:^13}", "   SYN|ACK   "},
+    {"{:*^12}", "**SYN|ACK***"},
+    {"{:->12}", "-----SYN|ACK"},
+    {"{:<<12}", "SYN|ACK<<<<<"},
+    {"{:0>12}", "00000SYN|ACK"},
+    {"{:é<12}", "SYN|ACKééééé"},
+    {"{:—^12}", "——SYN|ACK———"},
+    {"{:>}", "SYN|ACK"},
+    {"{:3}", "SYN|ACK"},
+    {"{:>7}", "SYN|ACK"},
+    {"{:{}}", "SYN|ACK   "},
+    {"{:>{}}", "   SYN|ACK"},
+    {"{0:_^{1}}", "_SYN|ACK__"},
+    {"[{0:>{1}}|{0:<{1}}]", "[   SYN|ACK|SYN|ACK   ]"},
+}};
+const std::array<spec_case, 30> ipv6_address_specs{{
+    {"{}", "2001:db8::a:b"},
+    {"{:18}", "2001:db8::a:b     "},
+    {"{:<18}", "2001:db8::a:b     "},
+    {"{:>18}", "     2001:db8::a:b"},
+    {"{:^18}", "  2001:db8::a:b   "},
+    {"{:^19}", "   2001:db8::a:b   "},
+    {"{:*^18}", "**2001:db8::a:b***"},
+    {"{:->18}", "-----2001:db8::a:b"},
+    {"{:<<18}", "2001:db8::a:b<<<<<"},
+    {"{:0>18}", "000002001:db8::a:b"},
+    {"{:é<18}", "2001:db8::a:bééééé"},
+    {"{:—^18}", "——2001:db8::a:b———"},
+    {"{:>}", "2001:db8::a:b"},
+    {"{:3}", "2001:db8::a:b"},
+    {"{:>13}", "2001:db8::a:b"},
+    {"{:{}}", "2001:db8::a:b    "},
+    {"{:>{}}", "    2001:db8::a:b"},
+    {"{0:_^{1}}", "__2001:db8::a:b__"},
+    {"[{0:>{1}}|{0:<{1}}]", "[    2001:db8::a:b|2001:db8::a:b    ]"},
+    {"{:e}", "2001:0db8:0000:0000:0000:0000:000a:000b"},
+    {"{:X}", "2001:DB8::A:B"},
+    {"{:eX}", "2001:0DB8:0000:0000:0000:0000:000A:000B"},
+    {"{:Xe}", "2001:0DB8:0000:0000:0000:0000:000A:000B"},
+    {"{:>50e}", "           2001:0db8:0000:0000:0000:0000:000a:000b"},
+    {"{:*^50eX}", "*****2001:0DB8:0000:0000:0000:0000:000A:000B******"},
+    {"{:18X}", "2001:DB8::A:B     "},
+    {"{:e>18X}", "eeeee2001:DB8::A:B"},
+    {"{:X<41e}", "2001:0db8:0000:0000:0000:0000:000a:000bXX"},
+    {"{:<{}X}", "2001:DB8::A:B    "},
+    {"{0:>{1}Xe}", "2001:0DB8:0000:0000:0000:0000:000A:000B"},
+}};
+const std::array<spec_case, 30> ip_address_v6_specs{{
+    {"{}", "fe80::1%eth0"},
+    {"{:17}", "fe80::1%eth0     "},
+    {"{:<17}", "fe80::1%eth0     "},
+    {"{:>17}", "     fe80::1%eth0"},
+    {"{:^17}", "  fe80::1%eth0   "},
+    {"{:^18}", "   fe80::1%eth0   "},
+    {"{:*^17}", "**fe80::1%eth0***"},
+    {"{:->17}", "-----fe80::1%eth0"},
+    {"{:<<17}", "fe80::1%eth0<<<<<"},
+    {"{:0>17}", "00000fe80::1%eth0"},
+    {"{:é<17}", "fe80::1%eth0ééééé"},
+    {"{:—^17}", "——fe80::1%eth0———"},
+    {"{:>}", "fe80::1%eth0"},
+    {"{:3}", "fe80::1%eth0"},
+    {"{:>12}", "fe80::1%eth0"},
+    {"{:{}}", "fe80::1%eth0  "},
+    {"{:>{}}", "  fe80::1%eth0"},
+    {"{0:_^{1}}", "_fe80::1%eth0_"},
+    {"[{0:>{1}}|{0:<{1}}]", "[  fe80::1%eth0|fe80::1%eth0  ]"},
+    {"{:e}", "fe80:0000:0000:0000:0000:0000:0000:0001%eth0"},
+    {"{:X}", "FE80::1%eth0"},
+    {"{:eX}", "FE80:0000:0000:0000:0000:0000:0000:0001%eth0"},
+    {"{:Xe}", "FE80:0000:0000:0000:0000:0000:0000:0001%eth0"},
+    {"{:>50e}", "      fe80:0000:0000:0000:0000:0000:0000:0001%eth0"},
+    {"{:*^50eX}", "***FE80:0000:0000:0000:0000:0000:0000:0001%eth0***"},
+    {"{:17X}", "FE80::1%eth0     "},
+    {"{:e>17X}", "eeeeeFE80::1%eth0"},
+    {"{:X<46e}", "fe80:0000:0000:0000:0000:0000:0000:0001%eth0XX"},
+    {"{:<{}X}", "FE80::1%eth0  "},
+    {"{0:>{1}Xe}", "FE80:0000:0000:0000:0000:0000:0000:0001%eth0"},
+}};
+const std::array<spec_case, 30> ip_address_v4_specs{{
+    {"{}", "192.0.2.1"},
+    {"{:14}", "192.0.2.1     "},
+    {"{:<14}", "192.0.2.1     "},
+    {"{:>14}", "     192.0.2.1"},
+    {"{:^14}", "  192.0.2.1   "},
+    {"{:^15}", "   192.0.2.1   "},
+    {"{:*^14}", "**192.0.2.1***"},
+    {"{:->14}", "-----192.0.2.1"},
+    {"{:<<14}", "192.0.2.1<<<<<"},
+    {"{:0>14}", "00000192.0.2.1"},
+    {"{:é<14}", "192.0.2.1ééééé"},
+    {"{:—^14}", "——192.0.2.1———"},
+    {"{:>}", "192.0.2.1"},
+    {"{:3}", "192.0.2.1"},
+    {"{:>9}", "192.0.2.1"},
+    {"{:{}}", "192.0.2.1  "},
+    {"{:>{}}", "  192.0.2.1"},
+    {"{0:_^{1}}", "_192.0.2.1_"},
+    {"[{0:>{1}}|{0:<{1}}]", "[  192.0.2.1|192.0.2.1  ]"},
+    {"{:e}", "192.0.2.1"},
+    {"{:X}", "192.0.2.1"},
+    {"{:eX}", "192.0.2.1"},
+    {"{:Xe}", "192.0.2.1"},
+    {"{:>50e}", "                                         192.0.2.1"},
+    {"{:*^50eX}", "********************192.0.2.1*********************"},
+    {"{:14X}", "192.0.2.1     "},
+    {"{:e>14X}", "eeeee192.0.2.1"},
+    {"{:X<11e}", "192.0.2.1XX"},
+    {"{:<{}X}", "192.0.2.1  "},
+    {"{0:>{1}Xe}", "  192.0.2.1"},
+}};
+const std::array<spec_case, 30> endpoint_specs{{
+    {"{}", "[2001:db8::1]:443"},
+    {"{:22}", "[2001:db8::1]:443     "},
+    {"{:<22}", "[2001:db8::1]:443     "},
+    {"{:>22}", "     [2001:db8::1]:443"},
+    {"{:^22}", "  [2001:db8::1]:443   "},
+    {"{:^23}", "   [2001:db8::1]:443   "},
+    {"{:*^22}", "**[2001:db8::1]:443***"},
+    {"{:->22}", "-----[2001:db8::1]:443"},
+    {"{:<<22}", "[2001:db8::1]:443<<<<<"},
+    {"{:0>22}", "00000[2001:db8::1]:443"},
+    {"{:é<22}", "[2001:db8::1]:443ééééé"},
+    {"{:—^22}", "——[2001:db8::1]:443———"},
+    {"{:>}", "[2001:db8::1]:443"},
+    {"{:3}", "[2001:db8::1]:443"},
+    {"{:>17}", "[2001:db8::1]:443"},
+    {"{:{}}", "[2001:db8::1]:443   "},
+    {"{:>{}}", "   [2001:db8::1]:443"},
+    {"{0:_^{1}}", "_[2001:db8::1]:443__"},
+    {"[{0:>{1}}|{0:<{1}}]", "[   [2001:db8::1]:443|[2001:db8::1]:443   ]"},
+    {"{:e}", "[2001:0db8:0000:0000:0000:0000:0000:0001]:443"},
+    {"{:X}", "[2001:DB8::1]:443"},
+    {"{:eX}", "[2001:0DB8:0000:0000:0000:0000:0000:0001]:443"},
+    {"{:Xe}", "[2001:0DB8:0000:0000:0000:0000:0000:0001]:443"},
+    {"{:>50e}", "     [2001:0db8:0000:0000:0000:0000:0000:0001]:443"},
+    {"{:*^50eX}", "**[2001:0DB8:0000:0000:0000:0000:0000:0001]:443***"},
+    {"{:22X}", "[2001:DB8::1]:443     "},
+    {"{:e>22X}", "eeeee[2001:DB8::1]:443"},
+    {"{:X<47e}", "[2001:0db8:0000:0000:0000:0000:0000:0001]:443XX"},
+    {"{:<{}X}", "[2001:DB8::1]:443   "},
+    {"{0:>{1}Xe}", "[2001:0DB8:0000:0000:0000:0000:0000:0001]:443"},
+}};
+
+template <class T, std::size_t N>
+void check_specs(const T& value, int width, const std::array<spec_case, N>& table) {
+    for (const auto& row : table) {
+        CAPTURE(row.format);
+#if defined(IPWIRE_TEST_HAVE_FMT)
+        CHECK(fmt::format(fmt::runtime(row.format), value, width) == row.text);
+#endif
+#if IPWIRE_HAS_STD_FORMAT
+        CHECK(std_format(row.format, value, width) == row.text);
+#endif
+        static_cast<void>(value);
+        static_cast<void>(width);
     }
 }
 
@@ -322,7 +743,7 @@ TEST_CASE("endpoint in every style") {
     check_styled_table<ipwire::endpoint>(endpoint_cases);
 }
 
-TEST_CASE("operator<< prints errc and port_class as to_string") {
+TEST_CASE("operator<< prints errc, port_class and multicast_scope as to_string, an unnamed value as its number") {
     for (const auto& row : errc_cases) {
         CAPTURE(row.text);
         CHECK(streamed(row.error) == row.text);
@@ -337,7 +758,69 @@ TEST_CASE("operator<< prints errc and port_class as to_string") {
         CHECK(streamed(row.value) == row.text);
     }
     CHECK(streamed(ipwire::multicast_scope::organization_local) == "organization-local");
-    CHECK(streamed(static_cast<ipwire::multicast_scope>(6)) == "unassigned");
+    // to_string says "unassigned" (RFC 7346); printed, the scope is its number.
+    CHECK(ipwire::to_string(static_cast<ipwire::multicast_scope>(6)) == "unassigned");
+    CHECK(streamed(static_cast<ipwire::multicast_scope>(6)) == "6");
+    CHECK(streamed(static_cast<ipwire::multicast_scope>(255)) == "255");
+    CHECK(streamed(errc{}) == "0"); // no error: not an enumerator
+    CHECK(streamed(static_cast<errc>(last_errc_value + 1)) == std::to_string(last_errc_value + 1));
+    CHECK(streamed(static_cast<ipwire::port_class>(3)) == "3");
+}
+
+// An enum through every path: fmt::format, std::format and (for "{}")
+// operator<<. Argument 1 is a width of 8.
+template <class E>
+void check_enum(E value, std::string_view format, std::string_view text) {
+    CAPTURE(format);
+    CAPTURE(text);
+    if (format == "{}") CHECK(streamed(value) == text);
+#if defined(IPWIRE_TEST_HAVE_FMT)
+    CHECK(fmt::format(fmt::runtime(format), value, 8) == text);
+#endif
+#if IPWIRE_HAS_STD_FORMAT
+    CHECK(std_format(format, value, 8) == text);
+#endif
+}
+
+TEST_CASE("every public enum prints its name, or its number when it has none, with string specs") {
+    using namespace ipwire;
+    check_enum(errc::truncated, "{:>11}", "  truncated");
+    check_enum(errc{}, "{}", "0");
+    check_enum(static_cast<errc>(200), "{:<5}|", "200  |");
+    check_enum(port_class::well_known, "{:^14}", "  well-known  ");
+    check_enum(port_class{7}, "{}", "7");
+    check_enum(multicast_scope::global, "{:>{}}", "  global");
+    check_enum(multicast_scope{6}, "{}", "6");
+    check_enum(ip_protocol::tcp, "{}", "tcp");
+    check_enum(ip_protocol{253}, "{}", "253"); // RFC 3692 experimentation: no name
+    check_enum(ip_protocol{253}, "{:0>5}", "00253");
+    check_enum(ip_protocol::udp, "{:.2}", "ud");
+    check_enum(ip_protocol{0}, "{}", "hopopt");
+    check_enum(ether_type::ipv6, "{}", "IPv6");
+    check_enum(ether_type{0x88E5}, "{}", "35045"); // MACsec: not named here
+    check_enum(ether_type{0xFFFF}, "{:>{}}", "   65535");
+    check_enum(link_type::ethernet, "{}", "ethernet");
+    check_enum(link_type{147}, "{}", "147");
+    check_enum(capture_format::pcapng, "{:<8}|", "pcapng  |");
+    check_enum(capture_format{2}, "{}", "2");
+    check_enum(decode_layer::tcp, "{}", "tcp");
+    check_enum(decode_layer{0}, "{}", "0");
+    check_enum(decode_stop::not_ip, "{}", "not IP");
+    check_enum(decode_stop{9}, "{:_>3}", "__9");
+    check_enum(sll_packet_type::outgoing, "{}", "outgoing");
+    check_enum(sll_packet_type{5}, "{}", "5");
+    check_enum(arp_hardware_type::void_type, "{}", "void");
+    check_enum(arp_hardware_type{0x1234}, "{}", "4660");
+    check_enum(bsd_address_family::inet6_darwin, "{}", "inet6");
+    check_enum(bsd_address_family{0xFFFF'FFFF}, "{}", "4294967295"); // the widest number
+    check_enum(ipv4_option_type::router_alert, "{}", "RTRALT");
+    check_enum(ipv4_option_type{0x99}, "{}", "153");
+    check_enum(ipv6_option_type::jumbo_payload, "{}", "Jumbo Payload");
+    check_enum(ipv6_option_type{0x1E}, "{}", "30");
+    check_enum(ipv6_routing_type::segment_routing, "{}", "Segment Routing");
+    check_enum(ipv6_routing_type{1}, "{}", "1");
+    check_enum(tcp_option_kind::sack, "{}", "SACK");
+    check_enum(tcp_option_kind{99}, "{:>4}", "  99");
 }
 
 TEST_CASE("operator<< writes one piece, so the stream's width and fill apply to the whole text") {
@@ -346,7 +829,9 @@ TEST_CASE("operator<< writes one piece, so the stream's width and fill apply to 
     out << std::left << std::setfill('*') << std::setw(20) << parsed<ipwire::endpoint>("[::1]:443") << '|';
     out << std::right << std::setfill(' ') << std::setw(5) << ipwire::port(80) << ipwire::port(443) << '|';
     out << std::setw(10) << errc::truncated << '|';
-    CHECK(out.str() == "   192.0.2.1|[::1]:443***********|   80443| truncated|");
+    out << std::setw(5) << ipwire::ip_protocol{253} << '|' << std::hex << ipwire::ip_protocol{253} << '|';
+    out << std::setw(9) << (ipwire::tcp_flags::syn | ipwire::tcp_flags::ack) << '|';
+    CHECK(out.str() == "   192.0.2.1|[::1]:443***********|   80443| truncated|  253|253|  SYN|ACK|");
 }
 
 TEST_CASE("operator<< chains and mixes with other output") {
@@ -354,6 +839,43 @@ TEST_CASE("operator<< chains and mixes with other output") {
     out << parsed<ipwire::ip_prefix>("10.0.0.0/8") << " via " << parsed<ipwire::ip_address>("fe80::1%eth0") << " port "
         << parsed<ipwire::port_range>("1024-2047") << " (" << ipwire::port_class::registered << ")";
     CHECK(out.str() == "10.0.0.0/8 via fe80::1%eth0 port 1024-2047 (registered)");
+}
+
+
+TEST_CASE("fill, align and width on every value type, with the IPv6 types where they apply") {
+    check_specs(ipwire::port(80), 7, port_specs);
+    check_specs(parsed<ipwire::port_range>("8000-8080"), 12, port_range_specs);
+    check_specs(parsed<ipwire::ipv4_address>("192.0.2.1"), 16, ipv4_address_specs);
+    check_specs(parsed<ipwire::ipv4_prefix>("10.0.0.0/8"), 13, ipv4_prefix_specs);
+    check_specs(parsed<ipwire::ipv6_prefix>("2001:DB8::/32"), 18, ipv6_prefix_specs);
+    check_specs(parsed<ipwire::ip_prefix>("192.0.2.0/24"), 15, ip_prefix_specs);
+    check_specs(parsed<ipwire::mac_address>("02-00-5E-10-00-01"), 19, mac_address_specs);
+    check_specs(ipwire::tcp_flags::syn | ipwire::tcp_flags::ack, 10, tcp_flags_specs);
+    check_specs(parsed<ipwire::ipv6_address>("2001:db8::a:B"), 17, ipv6_address_specs);
+    check_specs(parsed<ipwire::ip_address>("fe80::1%eth0"), 14, ip_address_v6_specs);
+    check_specs(parsed<ipwire::ip_address>("192.0.2.1"), 11, ip_address_v4_specs);
+    check_specs(parsed<ipwire::endpoint>("[2001:db8::1]:443"), 20, endpoint_specs);
+}
+
+TEST_CASE("literal format strings with specs, checked at compile time") {
+    const auto v6 = parsed<ipwire::ipv6_address>("2001:db8::1");
+    const auto e = parsed<ipwire::endpoint>("192.0.2.1:80");
+#if defined(IPWIRE_TEST_HAVE_FMT)
+    CHECK(fmt::format("{:>20}", v6) == "         2001:db8::1");
+    CHECK(fmt::format("[{:*^16}]", e) == "[**192.0.2.1:80**]");
+    CHECK(fmt::format("{:<{}X}|", v6, 13) == "2001:DB8::1  |");
+    CHECK(fmt::format("{0:>{1}}|{0}", ipwire::port(443), 5) == "  443|443");
+    CHECK(fmt::format(FMT_STRING("{:>8}"), ipwire::tcp_flags::rst) == "     RST");
+#endif
+#if IPWIRE_HAS_STD_FORMAT
+    CHECK(std::format("{:>20}", v6) == "         2001:db8::1");
+    CHECK(std::format("[{:*^16}]", e) == "[**192.0.2.1:80**]");
+    CHECK(std::format("{:<{}X}|", v6, 13) == "2001:DB8::1  |");
+    CHECK(std::format("{0:>{1}}|{0}", ipwire::port(443), 5) == "  443|443");
+    CHECK(std::format("{:>8}", ipwire::tcp_flags::rst) == "     RST");
+#endif
+    static_cast<void>(v6);
+    static_cast<void>(e);
 }
 
 #if defined(IPWIRE_TEST_HAVE_FMT)
@@ -365,12 +887,17 @@ static_assert(fmt::is_formattable<ipwire::ipv4_prefix>::value && fmt::is_formatt
 static_assert(fmt::is_formattable<ipwire::ip_prefix>::value);
 static_assert(fmt::is_formattable<errc>::value && fmt::is_formattable<ipwire::port_class>::value);
 
-// Every spec but "", "e", "X", "eX", "Xe" is refused, and only ipv6_address,
-// ip_address and endpoint take any.
-constexpr std::array<std::string_view, 12> specs_refused_everywhere{{
-    "{:q}", "{:ee}", "{:XX}", "{:eXe}", "{:XeX}", "{:x}", "{:E}", "{:e }", "{: }", "{:>20}", "{:s}", "{:d}",
+// Refused for every type: unknown or repeated types, the number-only parts of
+// the standard spec (sign, '#', '0', precision, 'L'), a type before the width,
+// a fill of '{' or '}', a malformed or overlong width. Only ipv6_address,
+// ip_address and endpoint take a type at all.
+constexpr std::array<std::string_view, 31> specs_refused_everywhere{{
+    "{:q}",     "{:ee}",      "{:XX}",    "{:eXe}",    "{:XeX}",       "{:x}",     "{:E}",      "{:e }",
+    "{: }",     "{:s}",       "{:d}",     "{:+}",      "{:-}",         "{:#}",     "{:05}",     "{:>05}",
+    "{:.3}",    "{:>20.3}",   "{:L}",     "{:e10}",    "{:>X>}",        "{:{<5}",   "{:>{x}}",   "{:>{}x}",
+    "{:>{-1}}", "{:{1 }}",    "{:{01}}",  "{:2147483648}", "{:*}",     "{:>>>5}",   "{:\x80>5}",
 }};
-constexpr std::array<std::string_view, 4> ipv6_specs{{"{:e}", "{:X}", "{:eX}", "{:Xe}"}};
+constexpr std::array<std::string_view, 6> ipv6_specs{{"{:e}", "{:X}", "{:eX}", "{:Xe}", "{:>50e}", "{:*<{}X}"}};
 
 // A bad run-time spec throws fmt::format_error; without exceptions {fmt}
 // aborts instead, which an in-process test cannot observe.
@@ -378,7 +905,11 @@ constexpr std::array<std::string_view, 4> ipv6_specs{{"{:e}", "{:X}", "{:eX}", "
 // Not [[nodiscard]], unlike fmt::format, so CHECK_THROWS_AS can discard it.
 template <class T>
 std::string run_time_format(std::string_view format, const T& value) {
-    return fmt::format(fmt::runtime(format), value);
+    return fmt::format(fmt::runtime(format), value, 12); // 12 for a width taken from an argument
+}
+template <class T, class U>
+std::string run_time_format(std::string_view format, const T& value, const U& width) {
+    return fmt::format(fmt::runtime(format), value, width);
 }
 
 template <class T>
@@ -408,8 +939,28 @@ TEST_CASE("fmt: a spec the type does not take is a format_error") {
     check_refused(parsed<ipwire::ip_address>("2001:db8::1"), true);
     check_refused(parsed<ipwire::endpoint>("192.0.2.1:80"), true);
     check_refused(parsed<ipwire::endpoint>("[2001:db8::1]:80"), true);
+    check_refused(ipwire::tcp_flags::syn, false);
+    check_refused(parsed<ipwire::mac_address>("02:00:5e:10:00:01"), false);
     // {fmt}'s own check: an unterminated field.
     CHECK_THROWS_AS(run_time_format("{:e", parsed<ipwire::ipv6_address>("::1")), fmt::format_error);
+}
+
+TEST_CASE("fmt: a width argument must be a non-negative integer that exists, and numbering may not be mixed") {
+    const auto v4 = parsed<ipwire::ipv4_address>("192.0.2.1");
+    CHECK(run_time_format("{:>{}}", v4, 10) == " 192.0.2.1");
+    CHECK(run_time_format("{:>{}}", v4, 10U) == " 192.0.2.1");
+    CHECK(run_time_format("{:>{}}", v4, 10LL) == " 192.0.2.1");
+    CHECK(run_time_format("{:>{}}", v4, static_cast<unsigned char>(10)) == " 192.0.2.1");
+    CHECK(run_time_format("{:>{}}", v4, 0) == "192.0.2.1");
+    CHECK_THROWS_AS(run_time_format("{:>{}}", v4, -1), fmt::format_error);
+    CHECK_THROWS_AS(run_time_format("{:>{}}", v4, 2147483648LL), fmt::format_error);
+    CHECK_THROWS_AS(run_time_format("{:>{}}", v4, "10"), fmt::format_error);
+    CHECK_THROWS_AS(run_time_format("{:>{}}", v4, 10.0), fmt::format_error);
+    CHECK_THROWS_AS(run_time_format("{:>{}}", v4, true), fmt::format_error);
+    CHECK_THROWS_AS(run_time_format("{:>{}}", v4, 'a'), fmt::format_error);
+    CHECK_THROWS_AS(run_time_format("{:>{5}}", v4, 10), fmt::format_error); // no argument 5
+    CHECK_THROWS_AS(run_time_format("{} {:>{1}}", v4, 10), fmt::format_error); // automatic, then manual
+    CHECK_THROWS_AS(run_time_format("{0} {:>{}}", v4, 10), fmt::format_error); // manual, then automatic
 }
 #endif
 
@@ -436,6 +987,8 @@ TEST_CASE("fmt: errc and port_class format as to_string, with string specs") {
         CHECK(fmt::format("{}", row.value) == row.text);
     }
     CHECK(fmt::format("{:<12}|", ipwire::port_class::dynamic) == "dynamic     |");
+    CHECK(fmt::format("{:*^{}}|", ipwire::port_class::dynamic, 11) == "**dynamic**|");
+    CHECK(fmt::format("{}", static_cast<errc>(last_errc_value + 1)) == std::to_string(last_errc_value + 1));
     CHECK(fmt::format("{}", ipwire::multicast_scope::link_local) == "link-local");
     CHECK(fmt::format("{}", *parsed<ipwire::ipv6_address>("ff0e::1").multicast_scope()) == "global");
 }
@@ -474,14 +1027,56 @@ TEST_CASE("fmt: with <fmt/ranges.h>, port_range is one value and containers of v
 
 #endif // IPWIRE_TEST_HAVE_FMT
 
-#if defined(__cpp_lib_format)
-// Compiled only where the standard library has <format> (not libstdc++ 12).
-TEST_CASE("std::format: refused specs and enums") {
-    const auto v6 = parsed<ipwire::ipv6_address>("2001:db8::1");
-    CHECK_THROWS_AS((void)std::vformat("{:q}", std::make_format_args(v6)), std::format_error);
-    CHECK_THROWS_AS((void)std::vformat("{:ee}", std::make_format_args(v6)), std::format_error);
+#if IPWIRE_HAS_STD_FORMAT
+// Compiled only where the standard library has <format> (not libstdc++ 12):
+// the refusals of the fmt section above, through std::vformat.
+template <class T>
+void check_std_refused(const T& value, bool takes_ipv6_specs) {
+#if IPWIRE_HAS_EXCEPTIONS
+    for (auto spec : specs_refused_everywhere) {
+        CAPTURE(spec);
+        CHECK_THROWS_AS((void)std_format(spec, value, 12), std::format_error);
+    }
+    for (auto spec : ipv6_specs) {
+        CAPTURE(spec);
+        if (takes_ipv6_specs)
+            CHECK_NOTHROW((void)std_format(spec, value, 12));
+        else
+            CHECK_THROWS_AS((void)std_format(spec, value, 12), std::format_error);
+    }
+#else
+    static_cast<void>(value);
+    static_cast<void>(takes_ipv6_specs);
+#endif
+}
+
+TEST_CASE("std::format: refused specs, width arguments and enums") {
+    check_std_refused(ipwire::port(80), false);
+    check_std_refused(parsed<ipwire::port_range>("1-2"), false);
+    check_std_refused(parsed<ipwire::ipv4_address>("192.0.2.1"), false);
+    check_std_refused(parsed<ipwire::ipv4_prefix>("192.0.2.0/24"), false);
+    check_std_refused(parsed<ipwire::ipv6_prefix>("2001:db8::/32"), false);
+    check_std_refused(parsed<ipwire::ip_prefix>("2001:db8::/32"), false);
+    check_std_refused(parsed<ipwire::mac_address>("02:00:5e:10:00:01"), false);
+    check_std_refused(ipwire::tcp_flags::syn, false);
+    check_std_refused(parsed<ipwire::ipv6_address>("2001:db8::1"), true);
+    check_std_refused(parsed<ipwire::ip_address>("192.0.2.1"), true);
+    check_std_refused(parsed<ipwire::endpoint>("[2001:db8::1]:80"), true);
+#if IPWIRE_HAS_EXCEPTIONS
     const auto v4 = parsed<ipwire::ipv4_address>("192.0.2.1");
-    CHECK_THROWS_AS((void)std::vformat("{:e}", std::make_format_args(v4)), std::format_error);
+    CHECK(std_format("{:>{}}", v4, 10) == " 192.0.2.1");
+    CHECK(std_format("{:>{}}", v4, 10ULL) == " 192.0.2.1");
+    const int negative = -1;
+    const double real = 10.0;
+    const bool flag = true;
+    const long long huge = 2147483648LL;
+    CHECK_THROWS_AS((void)std_format("{:>{}}", v4, negative), std::format_error);
+    CHECK_THROWS_AS((void)std_format("{:>{}}", v4, real), std::format_error);
+    CHECK_THROWS_AS((void)std_format("{:>{}}", v4, flag), std::format_error);
+    CHECK_THROWS_AS((void)std_format("{:>{}}", v4, huge), std::format_error);
+    CHECK_THROWS_AS((void)std_format("{} {:>{1}}", v4, 10), std::format_error);
+    CHECK_THROWS_AS((void)std_format("{:q}", ipwire::errc::truncated), std::format_error);
+#endif
     CHECK(std::format("{}", errc::leading_zero) == "leading zero");
     CHECK(std::format("{}", ipwire::port_class::well_known) == "well-known");
 }

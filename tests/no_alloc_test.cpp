@@ -2,6 +2,11 @@
 // binary counts calls, and each case parses and formats every kind of value
 // (valid and invalid text) between two readings of the counter.
 #include "ipwire/ipwire.hpp"
+#include "ipwire/format.hpp"
+
+#if defined(IPWIRE_TEST_HAVE_FMT)
+#include <fmt/format.h>
+#endif
 
 #include <doctest/doctest.h>
 
@@ -77,3 +82,17 @@ TEST_CASE("to_string is the one call that allocates") {
     CHECK(allocations.load() - before == 1);
     CHECK(text == "2001:db8:1234:5678:9abc:def0:1234:5678");
 }
+
+#if defined(IPWIRE_TEST_HAVE_FMT)
+// format.hpp's formatters write into a stack buffer and pad: with the output
+// going to a fixed char array, formatting with specs allocates nothing.
+TEST_CASE("formatting with fill, align and width allocates nothing") {
+    const auto e = ipwire::endpoint::parse("[2001:db8::1%eth0]:443").value();
+    const auto p = ipwire::ip_protocol{253};
+    char out[256] = {};
+    const std::size_t before = allocations.load();
+    const auto r = fmt::format_to_n(out, sizeof out, "{:*^80eX}|{:>{}}|{:<6}|", e, e, 40, p);
+    CHECK(allocations.load() - before == 0);
+    CHECK(r.size == 80 + 1 + 40 + 1 + 6 + 1);
+}
+#endif

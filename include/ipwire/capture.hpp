@@ -20,6 +20,15 @@ namespace ipwire {
 
 enum class capture_format : std::uint8_t { pcap, pcapng };
 
+// "pcap" or "pcapng"; an empty text (never a null data()) for any other value.
+[[nodiscard]] constexpr std::string_view to_string(capture_format f) noexcept {
+    switch (f) {
+    case capture_format::pcap: return "pcap";
+    case capture_format::pcapng: return "pcapng";
+    }
+    return "";
+}
+
 // One captured packet. `data` points into the file the view was parsed from.
 struct capture_record {
     // The link-layer header `data` starts with: the pcap file header's, or the

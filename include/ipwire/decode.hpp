@@ -41,7 +41,7 @@ enum class decode_layer : std::uint8_t {
     case decode_layer::tcp: return "tcp";
     case decode_layer::udp: return "udp";
     }
-    return {};
+    return ""; // never a null data(); format.hpp prints such a value as its number
 }
 
 // Where and why decode had to stop.
@@ -75,7 +75,7 @@ enum class decode_stop : std::uint8_t {
     case decode_stop::non_first_fragment: return "non-first fragment";
     case decode_stop::error: return "error";
     }
-    return {};
+    return ""; // never a null data(); format.hpp prints such a value as its number
 }
 
 // Every layer decode read, as views into the frame it was given (so the frame

@@ -31,7 +31,9 @@ enum class ip_protocol : std::uint8_t {
     shim6 = 140,           // RFC 5533
 };
 
-// The IANA keyword in lower case ("tcp"), or empty for a number not listed above.
+// The IANA keyword in lower case ("tcp"), or an empty text for a number not
+// listed above: never a null data(), so .data() is always a C string.
+// operator<< and the formatters (format.hpp) print such a number in decimal.
 [[nodiscard]] constexpr std::string_view to_string(ip_protocol p) noexcept {
     switch (p) {
     case ip_protocol::ipv6_hop_by_hop: return "hopopt";
@@ -55,7 +57,7 @@ enum class ip_protocol : std::uint8_t {
     case ip_protocol::hip: return "hip";
     case ip_protocol::shim6: return "shim6";
     }
-    return {};
+    return "";
 }
 
 } // namespace ipwire

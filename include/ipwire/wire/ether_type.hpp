@@ -19,6 +19,8 @@ enum class ether_type : std::uint16_t {
     qinq_old = 0x9100, // pre-standard double tagging, still seen in captures
 };
 
+// The protocol's usual name, or an empty text (never a null data()) for a
+// value not listed above; operator<< and the formatters print that as a number.
 [[nodiscard]] constexpr std::string_view to_string(ether_type t) noexcept {
     switch (t) {
     case ether_type::ipv4: return "IPv4";
@@ -31,7 +33,7 @@ enum class ether_type : std::uint16_t {
     case ether_type::lldp: return "LLDP";
     case ether_type::qinq_old: return "802.1Q-in-Q (0x9100)";
     }
-    return {};
+    return "";
 }
 
 } // namespace ipwire

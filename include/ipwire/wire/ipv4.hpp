@@ -33,6 +33,25 @@ enum class ipv4_option_type : std::uint8_t {
     router_alert = 148,        // RTRALT, RFC 2113
 };
 
+// IANA's abbreviation ("RR", "RTRALT"), or an empty text (never a null data())
+// for a type not listed above; format.hpp prints that as its number.
+[[nodiscard]] constexpr std::string_view to_string(ipv4_option_type t) noexcept {
+    switch (t) {
+    case ipv4_option_type::end_of_list: return "EOOL";
+    case ipv4_option_type::no_operation: return "NOP";
+    case ipv4_option_type::record_route: return "RR";
+    case ipv4_option_type::quick_start: return "QS";
+    case ipv4_option_type::timestamp: return "TS";
+    case ipv4_option_type::security: return "SEC";
+    case ipv4_option_type::loose_source_route: return "LSR";
+    case ipv4_option_type::commercial_security: return "CIPSO";
+    case ipv4_option_type::stream_id: return "SID";
+    case ipv4_option_type::strict_source_route: return "SSR";
+    case ipv4_option_type::router_alert: return "RTRALT";
+    }
+    return "";
+}
+
 class ipv4_option_iterator;
 
 // One option (RFC 791 section 3.1, "Options"): a type byte, and for every type

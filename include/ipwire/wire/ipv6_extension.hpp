@@ -78,6 +78,20 @@ enum class ipv6_option_type : std::uint8_t {
     home_address = 0xC9,               // RFC 6275 section 6.3: 16-byte address
 };
 
+// IANA's name ("Pad1", "Jumbo Payload"), or an empty text (never a null
+// data()) for a type not listed above; format.hpp prints that as its number.
+[[nodiscard]] constexpr std::string_view to_string(ipv6_option_type t) noexcept {
+    switch (t) {
+    case ipv6_option_type::pad1: return "Pad1";
+    case ipv6_option_type::padn: return "PadN";
+    case ipv6_option_type::tunnel_encapsulation_limit: return "Tunnel Encapsulation Limit";
+    case ipv6_option_type::router_alert: return "Router Alert";
+    case ipv6_option_type::jumbo_payload: return "Jumbo Payload";
+    case ipv6_option_type::home_address: return "Home Address";
+    }
+    return "";
+}
+
 // One option of a hop-by-hop or destination options header (RFC 8200 section
 // 4.2): type, then (except Pad1) a length byte and that many data bytes.
 class ipv6_option {
@@ -197,6 +211,18 @@ enum class ipv6_routing_type : std::uint8_t {
     rpl_source_route = 3, // RFC 6554 (compressed, not typed here)
     segment_routing = 4,  // RFC 8754
 };
+
+// A short form of IANA's name, or an empty text (never a null data()) for a
+// type not listed above; format.hpp prints that as its number.
+[[nodiscard]] constexpr std::string_view to_string(ipv6_routing_type t) noexcept {
+    switch (t) {
+    case ipv6_routing_type::source_route: return "Source Route";
+    case ipv6_routing_type::mobile_ipv6: return "Type 2 Routing";
+    case ipv6_routing_type::rpl_source_route: return "RPL Source Route";
+    case ipv6_routing_type::segment_routing: return "Segment Routing";
+    }
+    return "";
+}
 
 // A routing header (RFC 8200 section 4.4) whose layout the chain walk has
 // checked for types 0, 2 and 4: addresses are read without further checks.

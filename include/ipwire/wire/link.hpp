@@ -33,7 +33,7 @@ enum class sll_packet_type : std::uint16_t {
     case sll_packet_type::other_host: return "other host";
     case sll_packet_type::outgoing: return "outgoing";
     }
-    return {};
+    return ""; // never a null data(); format.hpp prints such a value as its number
 }
 
 // The device type of the capturing interface: Linux ARPHRD_* values
@@ -58,6 +58,31 @@ enum class arp_hardware_type : std::uint16_t {
     none = 0xFFFE,             // e.g. tun devices: no link-layer header
     void_type = 0xFFFF,
 };
+
+// The enumerator's name ("void" for void_type), or an empty text (never a
+// null data()) for another value; format.hpp prints that as its number.
+[[nodiscard]] constexpr std::string_view to_string(arp_hardware_type t) noexcept {
+    switch (t) {
+    case arp_hardware_type::ethernet: return "ethernet";
+    case arp_hardware_type::ieee802: return "ieee802";
+    case arp_hardware_type::infiniband: return "infiniband";
+    case arp_hardware_type::can: return "can";
+    case arp_hardware_type::ppp: return "ppp";
+    case arp_hardware_type::tunnel: return "tunnel";
+    case arp_hardware_type::tunnel6: return "tunnel6";
+    case arp_hardware_type::frame_relay: return "frame_relay";
+    case arp_hardware_type::loopback: return "loopback";
+    case arp_hardware_type::sit: return "sit";
+    case arp_hardware_type::ipgre: return "ipgre";
+    case arp_hardware_type::ieee80211: return "ieee80211";
+    case arp_hardware_type::ieee80211_radiotap: return "ieee80211_radiotap";
+    case arp_hardware_type::ip6gre: return "ip6gre";
+    case arp_hardware_type::netlink: return "netlink";
+    case arp_hardware_type::none: return "none";
+    case arp_hardware_type::void_type: return "void";
+    }
+    return "";
+}
 
 // LINKTYPE_LINUX_SLL: the 16-byte header Linux's "any" device gets instead of
 // each interface's own, then the packet from the network layer on.
@@ -203,6 +228,22 @@ enum class bsd_address_family : std::uint32_t {
     inet6_freebsd = 28, // FreeBSD, DragonFly BSD
     inet6_darwin = 30, // macOS, iOS
 };
+
+// "unspecified", "inet", "iso", "ipx", and "inet6" for all three IPv6 values
+// (each BSD calls its own AF_INET6); an empty text (never a null data()) for
+// another value, which format.hpp prints as its number.
+[[nodiscard]] constexpr std::string_view to_string(bsd_address_family f) noexcept {
+    switch (f) {
+    case bsd_address_family::unspecified: return "unspecified";
+    case bsd_address_family::inet: return "inet";
+    case bsd_address_family::iso: return "iso";
+    case bsd_address_family::ipx: return "ipx";
+    case bsd_address_family::inet6_bsd:
+    case bsd_address_family::inet6_freebsd:
+    case bsd_address_family::inet6_darwin: return "inet6";
+    }
+    return "";
+}
 
 // LINKTYPE_NULL: a 4-byte address family in the byte order of the host that
 // captured (which a capture file does not record), then the packet.

@@ -17,6 +17,8 @@ enum class link_type : std::uint16_t {
     linux_sll2 = 276, // Linux cooked capture v2
 };
 
+// The enumerator's name, or an empty text (never a null data()) for a value
+// not listed above; operator<< and the formatters print that as a number.
 [[nodiscard]] constexpr std::string_view to_string(link_type t) noexcept {
     switch (t) {
     case link_type::null: return "null";
@@ -27,7 +29,7 @@ enum class link_type : std::uint16_t {
     case link_type::ipv6: return "ipv6";
     case link_type::linux_sll2: return "linux_sll2";
     }
-    return {};
+    return "";
 }
 
 } // namespace ipwire

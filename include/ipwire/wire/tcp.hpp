@@ -118,7 +118,7 @@ enum class tcp_option_kind : std::uint8_t {
     case tcp_option_kind::multipath: return "MPTCP";
     case tcp_option_kind::fast_open: return "TFO";
     }
-    return {};
+    return ""; // never a null data(); format.hpp prints such a value as its number
 }
 
 // One option: a view of its bytes, kind byte first. EOL and NOP are one byte
