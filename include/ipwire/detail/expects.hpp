@@ -12,9 +12,10 @@
 namespace ipwire::detail {
 
 [[noreturn]] inline void precondition_failed(const char* what) noexcept {
-    std::fputs("ipwire: precondition failed: ", stderr);
-    std::fputs(what, stderr);
-    std::fputc('\n', stderr);
+    // Nothing is left to do if stderr fails: the abort comes either way.
+    static_cast<void>(std::fputs("ipwire: precondition failed: ", stderr));
+    static_cast<void>(std::fputs(what, stderr));
+    static_cast<void>(std::fputc('\n', stderr));
     std::abort();
 }
 
