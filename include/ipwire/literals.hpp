@@ -4,6 +4,7 @@
 // literal does not compile.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <utility>
@@ -27,14 +28,23 @@ namespace detail {
 template <errc Reason>
 void malformed_literal() noexcept {}
 
+// One malformed_literal per errc, indexed by its value, sized from the enum
+// (last_errc) so a new errc needs no edit here. The call goes through this
+// table rather than a pack expansion so that no index list appears in the
+// diagnostic: g++ prints the constexpr call chain with its template arguments.
+using malformed_literal_reporter = void (*)() noexcept;
 template <std::size_t... I>
-consteval void report_malformed_literal(errc e, std::index_sequence<I...>) {
-    ((e == static_cast<errc>(I) ? malformed_literal<static_cast<errc>(I)>() : void()), ...);
+constexpr std::array<malformed_literal_reporter, sizeof...(I)> malformed_literal_table(std::index_sequence<I...>) {
+    return {&malformed_literal<static_cast<errc>(I)>...};
 }
+inline constexpr auto malformed_literal_reporters =
+    malformed_literal_table(std::make_index_sequence<static_cast<std::size_t>(last_errc) + 1>{});
 
 template <class T>
 consteval T literal_value(const result<T>& r) {
-    if (!r) report_malformed_literal(r.error(), std::make_index_sequence<128>{});
+    // error() is at most last_errc, so the index is in the table.
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): error() <= last_errc, the table's last index
+    if (!r) malformed_literal_reporters[static_cast<std::size_t>(r.error())]();
     return *r;
 }
 

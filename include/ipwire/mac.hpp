@@ -44,42 +44,57 @@ public:
     [[nodiscard]] static constexpr mac_address broadcast() noexcept { return mac_address(0xFFFFFFFFFFFFULL); }
 
     // Exactly six pairs of hex digits (either case), separated all by ':' or
-    // all by '-': "00:00:5e:00:53:01", "00-00-5E-00-53-01". Refused with
-    // errc::bad_mac_address: single digits ("0:0:5e:0:53:1"), mixed
-    // separators, Cisco dots ("0000.5e00.5301"), bare hex ("00005e005301"),
-    // EUI-64 (eight pairs). errc::empty for "", trailing_characters after a
-    // whole address.
+    // all by '-': "00:00:5e:00:53:01", "00-00-5E-00-53-01". Each refusal names
+    // what to fix:
+    //   empty               ""
+    //   bad_mac_group       a group of one digit or of three or more: "0:0:5e:0:53:1",
+    //                       "00::5e:00:53:01", Cisco "0000.5e00.5301", bare "00005e005301"
+    //   bad_mac_separator   where a separator belongs, neither ':' nor '-'
+    //                       ("00.00.5e.00.53.01"), or the other one ("00:00-5e...")
+    //   too_few_mac_groups  the text ends before the sixth group ("00:00:5e:00:53")
+    //   too_many_mac_groups the separator again after the sixth group (EUI-64)
+    //   unexpected_character a non-hex character where a digit belongs ("00:00:5g:...")
+    //   trailing_characters after a whole address
     [[nodiscard]] static constexpr result<mac_address> parse(std::string_view text) noexcept {
         return detail::parse_whole<mac_address>(text);
     }
 
     // The composable rule: reads an address at `it` and advances past it,
-    // leaving what follows. A third hex digit after the last pair, or the
-    // separator again (a seventh pair), is errc::bad_mac_address rather than a
-    // leftover: no valid text continues a MAC address that way.
+    // leaving what follows. A third hex digit after the last pair
+    // (bad_mac_group), or the separator again (too_many_mac_groups), is an
+    // error rather than a leftover: no valid text continues a MAC address that
+    // way. Reads at most 18 characters.
     [[nodiscard]] static constexpr result<mac_address> parse_prefix(const char*& it, const char* end) noexcept {
         if (it == end) return errc::empty;
         bytes_type bytes{};
         char separator = 0;
         for (std::size_t i = 0; i < bytes.size(); ++i) {
             if (i != 0) {
-                if (it == end) return errc::bad_mac_address;
+                if (it == end) return errc::too_few_mac_groups;
+                if (detail::hex_value(*it) >= 0) return errc::bad_mac_group; // a third digit
                 if (i == 1) {
-                    if (*it != ':' && *it != '-') return errc::bad_mac_address;
+                    if (*it != ':' && *it != '-') return errc::bad_mac_separator;
                     separator = *it;
                 } else if (*it != separator) {
-                    return errc::bad_mac_address;
+                    return errc::bad_mac_separator;
                 }
                 ++it;
             }
-            if (end - it < 2) return errc::bad_mac_address;
-            const int high = detail::hex_value(it[0]);
-            const int low = detail::hex_value(it[1]);
-            if (high < 0 || low < 0) return errc::bad_mac_address;
+            const auto digit = [&it, end](bool first) -> errc {
+                if (it == end) return first ? errc::too_few_mac_groups : errc::bad_mac_group;
+                if (detail::hex_value(*it) >= 0) return errc{};
+                // A separator where a digit belongs: the group is short ("0:", "::").
+                if (*it == ':' || *it == '-') return errc::bad_mac_group;
+                return errc::unexpected_character;
+            };
+            if (const errc e = digit(true); e != errc{}) return e;
+            const int high = detail::hex_value(*it++);
+            if (const errc e = digit(false); e != errc{}) return e;
+            const int low = detail::hex_value(*it++);
             bytes[i] = static_cast<std::uint8_t>(high << 4 | low);
-            it += 2;
         }
-        if (it != end && (detail::hex_value(*it) >= 0 || *it == separator)) return errc::bad_mac_address;
+        if (it != end && detail::hex_value(*it) >= 0) return errc::bad_mac_group;
+        if (it != end && *it == separator) return errc::too_many_mac_groups;
         return mac_address(bytes);
     }
 
