@@ -1,16 +1,20 @@
-// syn_scan FILE: every TCP connection attempt (a SYN without ACK) in a pcap or
-// pcapng capture, with its time and who called whom. With no argument it
-// reads a built-in capture of one three-way handshake.
+// syn_scan [FILE]: every TCP connection attempt (a SYN without ACK) in a pcap
+// or pcapng capture, with its time and who called whom. With no argument it
+// reads a built-in capture of one three-way handshake. Every failure (a file
+// that cannot be read, one that is no capture, a capture that ends early, a
+// bad argument) is one line on standard error and exit code 1.
 //
 //   $ syn_scan
 //   1704067200.000100000 192.0.2.10:49152 -> 198.51.100.80:80
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
-#include <vector>
+#include <cstring>
+#include <exception>
+#include <string_view>
 
 #include <ipwire/capture.hpp>
+#include <ipwire/capture_file.hpp>
 #include <ipwire/decode.hpp>
 
 namespace {
@@ -52,18 +56,19 @@ constexpr std::uint8_t handshake[] = {
     0x50, 0x10, 0xFA, 0xF0, 0xF0, 0x92, 0x00, 0x00,
 };
 
-} // namespace
+constexpr const char* usage =
+    "usage: syn_scan [FILE]    print each TCP SYN without ACK in a pcap or pcapng FILE (no FILE: a built-in handshake)\n";
 
-int main(int argc, char** argv) {
-    std::vector<std::uint8_t> file(std::begin(handshake), std::end(handshake));
-    if (argc > 1) {
-        std::ifstream in(argv[1], std::ios::binary);
-        if (!in) return std::perror(argv[1]), 1;
-        file.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
-    const auto capture = ipwire::capture_view::parse(file);
-    if (!capture) return std::fprintf(stderr, "syn_scan: %s\n", to_string(capture.error()).data()), 1;
-    for (const ipwire::capture_record& record : *capture) {
+// One line on standard error; the exit code of every failure.
+int fail(const char* what, std::string_view why) {
+    std::fprintf(stderr, "syn_scan: %s: %.*s\n", what, static_cast<int>(why.size()), why.data());
+    return 1;
+}
+
+int scan(const ipwire::capture_view& capture, const char* name) {
+    auto it = capture.begin();
+    for (; it != capture.end(); ++it) {
+        const ipwire::capture_record& record = *it;
         const ipwire::decoded_packet p = ipwire::decode(record.data, record.link_type);
         if (!p.tcp || !p.tcp->flags().has(ipwire::tcp_flags::syn) || p.tcp->flags().has(ipwire::tcp_flags::ack))
             continue;
@@ -71,7 +76,47 @@ int main(int argc, char** argv) {
                     static_cast<unsigned long long>(record.timestamp % 1'000'000'000),
                     p.source()->to_string().c_str(), p.destination()->to_string().c_str());
     }
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) return fail("standard output", std::strerror(errno));
     // A malformed record ends the walk: say so, after what could be read.
-    if (const ipwire::errc e = capture->error(); e != ipwire::errc{})
-        return std::fprintf(stderr, "syn_scan: capture ends early: %s\n", to_string(e).data()), 1;
+    if (it.error() != ipwire::errc{}) {
+        std::fprintf(stderr, "syn_scan: %s: capture ends early at byte %zu: %s\n", name, it.offset(),
+                     to_string(it.error()).data());
+        return 1;
+    }
+    return 0;
+}
+
+int run(int argc, char** argv) {
+    int first = 1;
+    if (argc > 1 && std::string_view(argv[1]) == "--") {
+        first = 2; // what follows is a file name, even one starting with '-'
+    } else if (argc > 1 && (std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h")) {
+        std::fputs(usage, stdout);
+        return std::fflush(stdout) == 0 ? 0 : 1;
+    } else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
+        return fail(argv[1], "unknown option (syn_scan --help prints the usage)");
+    }
+    if (argc - first > 1) return fail(argv[first + 1], "one file at most (syn_scan --help prints the usage)");
+    if (argc - first == 0) return scan(ipwire::capture_view::parse(handshake).value(), "built-in capture");
+
+    const char* path = argv[first];
+    const auto file = ipwire::capture_file::open(path);
+    if (!file) return fail(path, std::strerror(file.error_number()));
+    const auto capture = file->view();
+    if (!capture) return fail(path, to_string(capture.error()));
+    return scan(*capture, path);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+#if IPWIRE_HAS_EXCEPTIONS
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) { // std::bad_alloc from to_string, say
+        return fail("error", e.what());
+    }
+#else
+    return run(argc, argv);
+#endif
 }

@@ -4,7 +4,9 @@
 // captured_length; the walk ends cleanly exactly at the end of the file or
 // with a capture errc, says the same every time it is asked, and a second
 // walk (or a copy of an iterator) sees the same records; each record decodes
-// with its link type into views that stay inside the record.
+// with its link type into views that stay inside the record; a pcapng
+// record's interface and link type are those of the Interface Description
+// Block its id names, as a plain walk that keeps every interface finds them.
 //
 // libstdc++ and libc++ bounds assertions are on (see fuzz_decode.cpp).
 #ifndef _GLIBCXX_ASSERTIONS
@@ -26,6 +28,7 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
+#include <vector>
 
 namespace {
 
@@ -97,7 +100,49 @@ void check_decode(const ipwire::capture_record& r) {
 
 bool is_capture_error(errc e) {
     return e == errc::truncated || e == errc::bad_magic || e == errc::bad_block_length ||
-           e == errc::bad_record_length || e == errc::unknown_interface_id || e == errc::bad_option_length;
+           e == errc::bad_record_length || e == errc::unknown_interface_id || e == errc::bad_option_length ||
+           e == errc::too_many_interface_lookups;
+}
+
+// The pcapng packets as a plain walk sees them, keeping every interface's link
+// type in a vector: the iterator's records must be a prefix of these (it checks
+// more, so it may stop sooner). Blocks are followed by their length alone.
+struct reference_packet {
+    const std::uint8_t* data;       // where the record's data starts
+    std::uint32_t interface_id;
+    std::optional<std::uint16_t> link; // empty: the id names no interface before it
+};
+std::vector<reference_packet> reference_walk(bytes_view file) {
+    std::vector<reference_packet> out;
+    std::vector<std::uint16_t> links;
+    bool big = false;
+    auto load32 = [&](std::size_t at) {
+        const std::uint32_t b0 = file[at], b1 = file[at + 1], b2 = file[at + 2], b3 = file[at + 3];
+        return big ? b0 << 24U | b1 << 16U | b2 << 8U | b3 : b3 << 24U | b2 << 16U | b1 << 8U | b0;
+    };
+    for (std::size_t at = 0; file.size() - at >= 12;) {
+        if (file[at] == 0x0A && file[at + 1] == 0x0D && file[at + 2] == 0x0D && file[at + 3] == 0x0A) {
+            big = file[at + 8] == 0x1A;
+            links.clear();
+        }
+        const std::uint32_t type = load32(at);
+        const std::uint32_t length = load32(at + 4);
+        if (length < 12 || length % 4 != 0 || length > file.size() - at) break;
+        if (type == 1 && length >= 20) links.push_back(static_cast<std::uint16_t>(load32(at + 8) >> (big ? 16U : 0U)));
+        if ((type == 6 || type == 2) && length >= 32) {
+            const std::uint32_t id = type == 6 ? load32(at + 8) : load32(at + 8) >> (big ? 16U : 0U) & 0xFFFFU;
+            std::optional<std::uint16_t> link;
+            if (id < links.size()) link = links[id];
+            out.push_back({file.data() + at + 28, id, link});
+        }
+        if (type == 3 && length >= 16) {
+            std::optional<std::uint16_t> link;
+            if (!links.empty()) link = links[0];
+            out.push_back({file.data() + at + 12, 0, link});
+        }
+        at += length;
+    }
+    return out;
 }
 
 } // namespace
@@ -125,6 +170,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     IPWIRE_FUZZ_CHECK(view.link_type().has_value() == pcap);
     const std::uint32_t snap_length = view.snap_length();
     if (!pcap) IPWIRE_FUZZ_CHECK(snap_length == 0 && !view.has_nanosecond_timestamps());
+    const std::vector<reference_packet> reference = pcap ? std::vector<reference_packet>{} : reference_walk(file);
 
     // The first walk.
     std::array<ipwire::capture_record, compared_records> first_records{};
@@ -147,7 +193,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (pcap) {
             IPWIRE_FUZZ_CHECK(r.interface_id == 0 && r.link_type == *view.link_type());
         } else {
-            IPWIRE_FUZZ_CHECK(r.interface_id < ipwire::capture_view::max_interfaces);
+            // However many interfaces: the one the id names, with its link type.
+            IPWIRE_FUZZ_CHECK(count < reference.size());
+            const reference_packet& e = reference[count];
+            IPWIRE_FUZZ_CHECK(r.data.data() == e.data && r.interface_id == e.interface_id);
+            IPWIRE_FUZZ_CHECK(e.link.has_value() && static_cast<std::uint16_t>(r.link_type) == *e.link);
         }
         if (count < compared_records) first_records[count] = r;
         if (count == 1) second = it;

@@ -562,39 +562,40 @@ TEST_CASE("capture_view::iterator: forward iterator semantics, ended iterators e
 // A builder for the malformed and timestamp files: fields in the file's byte
 // order, blocks laid out as in the hand-built files above.
 
-struct built_file {
-    std::array<std::uint8_t, 1024> bytes{};
+template <std::size_t Capacity>
+struct basic_built_file {
+    std::array<std::uint8_t, Capacity> bytes{};
     std::size_t size = 0;
     bool big_endian = false;
 
     [[nodiscard]] constexpr bytes_view view() const { return {bytes.data(), size}; }
-    constexpr built_file& u8(std::uint8_t v) {
+    constexpr basic_built_file& u8(std::uint8_t v) {
         bytes[size++] = v;
         return *this;
     }
-    constexpr built_file& u16(std::uint16_t v) {
+    constexpr basic_built_file& u16(std::uint16_t v) {
         if (big_endian) return u8(static_cast<std::uint8_t>(v >> 8U)).u8(static_cast<std::uint8_t>(v));
         return u8(static_cast<std::uint8_t>(v)).u8(static_cast<std::uint8_t>(v >> 8U));
     }
-    constexpr built_file& u32(std::uint32_t v) {
+    constexpr basic_built_file& u32(std::uint32_t v) {
         if (big_endian) return u16(static_cast<std::uint16_t>(v >> 16U)).u16(static_cast<std::uint16_t>(v));
         return u16(static_cast<std::uint16_t>(v)).u16(static_cast<std::uint16_t>(v >> 16U));
     }
-    constexpr built_file& u64(std::uint64_t v) {
+    constexpr basic_built_file& u64(std::uint64_t v) {
         if (big_endian) return u32(static_cast<std::uint32_t>(v >> 32U)).u32(static_cast<std::uint32_t>(v));
         return u32(static_cast<std::uint32_t>(v)).u32(static_cast<std::uint32_t>(v >> 32U));
     }
-    constexpr built_file& fill(std::size_t n) { // n bytes 0x01, 0x02, ...
+    constexpr basic_built_file& fill(std::size_t n) { // n bytes 0x01, 0x02, ...
         for (std::size_t i = 0; i < n; ++i) u8(static_cast<std::uint8_t>(i + 1));
         return *this;
     }
 
     // pcapng blocks
-    constexpr built_file& section(bool big) { // SHB, 28 bytes, no options
+    constexpr basic_built_file& section(bool big) { // SHB, 28 bytes, no options
         big_endian = big;
         return u8(0x0A).u8(0x0D).u8(0x0D).u8(0x0A).u32(28).u32(0x1A2B3C4D).u16(1).u16(0).u64(~std::uint64_t{0}).u32(28);
     }
-    constexpr built_file& interface(link_type link, std::uint32_t snap_length = 0, int resolution = -1,
+    constexpr basic_built_file& interface(link_type link, std::uint32_t snap_length = 0, int resolution = -1,
                                     std::optional<std::int64_t> offset_seconds = std::nullopt) {
         const std::uint32_t length = 20U + (resolution >= 0 ? 8U : 0U) + (offset_seconds ? 12U : 0U);
         u32(1).u32(length).u16(static_cast<std::uint16_t>(link)).u16(0).u32(snap_length);
@@ -602,7 +603,7 @@ struct built_file {
         if (offset_seconds) u16(14).u16(8).u64(static_cast<std::uint64_t>(*offset_seconds));
         return u32(length);
     }
-    constexpr built_file& enhanced_packet(std::uint32_t interface_id, std::uint64_t ticks, std::uint32_t captured,
+    constexpr basic_built_file& enhanced_packet(std::uint32_t interface_id, std::uint64_t ticks, std::uint32_t captured,
                                           std::uint32_t original) {
         const std::uint32_t padded = (captured + 3U) & ~3U;
         const std::uint32_t length = 32U + padded;
@@ -612,30 +613,31 @@ struct built_file {
         for (std::uint32_t i = captured; i < padded; ++i) u8(0);
         return u32(length);
     }
-    constexpr built_file& simple_packet(std::uint32_t original, std::uint32_t room) { // room: a multiple of 4
+    constexpr basic_built_file& simple_packet(std::uint32_t original, std::uint32_t room) { // room: a multiple of 4
         return u32(3).u32(16 + room).u32(original).fill(room).u32(16 + room);
     }
-    constexpr built_file& obsolete_packet(std::uint16_t interface_id, std::uint32_t captured) {
+    constexpr basic_built_file& obsolete_packet(std::uint16_t interface_id, std::uint32_t captured) {
         const std::uint32_t padded = (captured + 3U) & ~3U;
         u32(2).u32(32 + padded).u16(interface_id).u16(0).u64(0).u32(captured).u32(captured).fill(captured);
         for (std::uint32_t i = captured; i < padded; ++i) u8(0);
         return u32(32 + padded);
     }
     // Any block: its type, the length field, body_size bytes, the trailing length.
-    constexpr built_file& block(std::uint32_t type, std::uint32_t length, std::size_t body_size,
+    constexpr basic_built_file& block(std::uint32_t type, std::uint32_t length, std::size_t body_size,
                                 std::uint32_t trailing) {
         return u32(type).u32(length).fill(body_size).u32(trailing);
     }
 
     // pcap
-    constexpr built_file& pcap_header(bool big, bool nanoseconds, std::uint32_t link, std::uint32_t snap_length) {
+    constexpr basic_built_file& pcap_header(bool big, bool nanoseconds, std::uint32_t link, std::uint32_t snap_length) {
         big_endian = big;
         return u32(nanoseconds ? 0xA1B23C4D : 0xA1B2C3D4).u16(2).u16(4).u32(0).u32(0).u32(snap_length).u32(link);
     }
-    constexpr built_file& pcap_record(std::uint32_t captured, std::uint32_t original, std::size_t data) {
+    constexpr basic_built_file& pcap_record(std::uint32_t captured, std::uint32_t original, std::size_t data) {
         return u32(0).u32(0).u32(captured).u32(original).fill(data);
     }
 };
+using built_file = basic_built_file<1024>;
 
 // SHB + one Ethernet interface, little-endian.
 constexpr built_file one_interface() { return built_file{}.section(false).interface(link_type::ethernet); }
@@ -817,27 +819,217 @@ TEST_CASE("capture_view::iterator::offset: where the rejected block starts") {
     CHECK(w.offset == 28 + 20 + 36);
 }
 
-// The interface table holds max_interfaces (32) per section; a packet on
-// interface 32 or above ends the walk even when its IDB was read.
-constexpr built_file many_interfaces(std::uint32_t packet_interface) {
-    built_file f = built_file{}.section(false);
-    for (int i = 0; i < 33; ++i) f.interface(i % 2 == 0 ? link_type::ethernet : link_type::raw);
-    return f.enhanced_packet(packet_interface, 0, 1, 1);
-}
-static_assert(capture_view::max_interfaces == 32);
-static_assert(walk(many_interfaces(31).view()).records == 1);
-static_assert(walk(many_interfaces(31).view()).error == errc{});
-static_assert(walk(many_interfaces(32).view()).records == 0);
-static_assert(walk(many_interfaces(32).view()).error == errc::unknown_interface_id);
+// ---------------------------------------------------------------------------
+// Many interfaces: the iterator keeps one and finds the others again in the
+// file (issue 11: a packet on interface 82 of 95 ended the walk with
+// unknown_interface_id when the table held 32).
 
-TEST_CASE("capture_view: 33 interfaces, packets on the 32nd and the 33rd") {
-    const built_file last_kept = many_interfaces(31);
-    const capture_view v = capture_view::parse(last_kept.view()).value();
+static_assert(sizeof(capture_view::iterator) <= 104); // was 1,112 bytes with the 32-entry table
+static_assert(sizeof(capture_record) <= 40);
+
+// Interface i of the generated sections: a link type, and every third one its
+// own resolution (nanoseconds, or 2^-10 s) or a time offset, so a record read
+// with the wrong interface's state shows it.
+constexpr link_type nth_link(std::uint32_t i) {
+    constexpr link_type links[] = {link_type::ethernet, link_type::raw, link_type::null, link_type::linux_sll};
+    return links[i % 4];
+}
+constexpr int nth_resolution(std::uint32_t i) { return i % 3 == 1 ? 9 : i % 3 == 2 ? (0x80 | 10) : -1; }
+constexpr std::optional<std::int64_t> nth_offset(std::uint32_t i) {
+    return i % 5 == 4 ? std::optional<std::int64_t>(std::int64_t{1000} + i) : std::nullopt;
+}
+// The timestamp of `ticks` on interface i, in nanoseconds.
+constexpr std::uint64_t nth_time(std::uint32_t i, std::uint64_t ticks) {
+    const int r = nth_resolution(i);
+    const std::uint64_t ns = r == 9 ? ticks : r == -1 ? ticks * 1000 : (ticks >> 10U) * 1'000'000'000 + (ticks & 1023U) * 1'000'000'000 / 1024;
+    return ns + (nth_offset(i) ? static_cast<std::uint64_t>(*nth_offset(i)) * 1'000'000'000 : 0);
+}
+
+template <std::size_t N>
+constexpr void add_interfaces(basic_built_file<N>& f, std::uint32_t from, std::uint32_t count) {
+    for (std::uint32_t i = from; i < from + count; ++i) f.interface(nth_link(i), 0, nth_resolution(i), nth_offset(i));
+}
+
+// The packets of the 95-interface file: interface id, and ticks = 1000 + index.
+constexpr std::uint32_t packet_interfaces[] = {82, 0, 94, 81, 83, 82, 1, 93, 47, 48, 46, 3, 2, 1, 0, 94, 31, 32, 33, 64};
+constexpr basic_built_file<4096> ninety_five_interfaces() {
+    basic_built_file<4096> f;
+    f.section(false);
+    add_interfaces(f, 0, 95);
+    std::uint64_t ticks = 1000;
+    for (const std::uint32_t id : packet_interfaces) f.enhanced_packet(id, ticks++, 4, 4);
+    return f;
+}
+
+// Reads a file whose packets carry ticks 1000, 1001, ... in order and checks
+// each record against `ids` (and the interface's link type and clock, by
+// nth_*); returns the records that matched, or -1 on a wrong one.
+template <std::size_t N>
+constexpr int check_generated(bytes_view file, const std::uint32_t (&ids)[N]) {
+    const auto v = capture_view::parse(file);
+    if (!v) return -1;
+    int n = 0;
+    std::uint64_t ticks = 1000;
+    for (const capture_record& r : *v) {
+        if (static_cast<std::size_t>(n) >= N) return -1;
+        const std::uint32_t id = ids[n];
+        if (r.interface_id != id || r.link_type != nth_link(id) || r.timestamp != nth_time(id, ticks) ||
+            r.captured_length != 4)
+            return -1;
+        ++ticks;
+        ++n;
+    }
+    return n;
+}
+static_assert(check_generated(ninety_five_interfaces().view(), packet_interfaces) == 20);
+static_assert(walk(ninety_five_interfaces().view()).error == errc{});
+
+TEST_CASE("capture_view: 95 interfaces, packets on any of them in any order") {
+    const auto f = ninety_five_interfaces();
+    CHECK(check_generated(f.view(), packet_interfaces) == 20);
+    const capture_view v = capture_view::parse(f.view()).value();
     REQUIRE(v.begin() != v.end());
-    CHECK(v.begin()->link_type == link_type::raw);
-    CHECK(v.begin()->interface_id == 31);
+    CHECK(v.begin()->interface_id == 82);
+    CHECK(v.begin()->link_type == nth_link(82));
+    CHECK(v.begin()->timestamp == 1000); // interface 82 counts nanoseconds (if_tsresol 9)
     CHECK(v.error() == errc{});
-    CHECK(capture_view::parse(many_interfaces(32).view())->error() == errc::unknown_interface_id);
+    // A packet on interface 95 (one past the last described) still fails.
+    auto g = f;
+    g.enhanced_packet(95, 0, 1, 1);
+    CHECK(walk(g.view()).records == 20);
+    CHECK(walk(g.view()).error == errc::unknown_interface_id);
+}
+
+// Three sections: 95 little-endian interfaces, 40 big-endian ones, then 3;
+// each numbers its interfaces from 0, and an id described only in an earlier
+// section is unknown in a later one.
+constexpr std::uint32_t section_ids[] = {82, 94, 0, /* section 2 */ 39, 0, 20, 39, /* section 3 */ 2, 0, 1};
+constexpr basic_built_file<8192> three_sections() {
+    basic_built_file<8192> f;
+    f.section(false);
+    add_interfaces(f, 0, 95);
+    f.enhanced_packet(82, 1000, 4, 4).enhanced_packet(94, 1001, 4, 4).enhanced_packet(0, 1002, 4, 4);
+    f.section(true);
+    add_interfaces(f, 0, 40);
+    f.enhanced_packet(39, 1003, 4, 4).enhanced_packet(0, 1004, 4, 4).enhanced_packet(20, 1005, 4, 4);
+    f.enhanced_packet(39, 1006, 4, 4);
+    f.section(false);
+    add_interfaces(f, 0, 3);
+    return f.enhanced_packet(2, 1007, 4, 4).enhanced_packet(0, 1008, 4, 4).enhanced_packet(1, 1009, 4, 4);
+}
+static_assert(check_generated(three_sections().view(), section_ids) == 10);
+
+TEST_CASE("capture_view: several sections, each with its own interfaces") {
+    const auto f = three_sections();
+    CHECK(check_generated(f.view(), section_ids) == 10);
+    auto g = f;
+    g.enhanced_packet(3, 1010, 4, 4); // described in sections 1 and 2, not in 3
+    CHECK(walk(g.view()).records == 10);
+    CHECK(walk(g.view()).error == errc::unknown_interface_id);
+}
+
+// Interfaces described between packets, as a capture that gains interfaces
+// does: each packet may use only those described before it. Packets on
+// interface 0 go between the IDBs, so a lookup steps over them.
+constexpr std::uint32_t late_ids[] = {0, 0, 1, 0, 1, 2, 0, 2, 1, 3, 0, 3, 2};
+constexpr built_file late_interfaces() {
+    built_file f;
+    f.section(true);
+    add_interfaces(f, 0, 1);
+    f.enhanced_packet(0, 1000, 4, 4).enhanced_packet(0, 1001, 4, 4);
+    add_interfaces(f, 1, 1);
+    f.enhanced_packet(1, 1002, 4, 4).enhanced_packet(0, 1003, 4, 4).enhanced_packet(1, 1004, 4, 4);
+    add_interfaces(f, 2, 1);
+    f.enhanced_packet(2, 1005, 4, 4).enhanced_packet(0, 1006, 4, 4).enhanced_packet(2, 1007, 4, 4);
+    f.enhanced_packet(1, 1008, 4, 4);
+    add_interfaces(f, 3, 1);
+    f.enhanced_packet(3, 1009, 4, 4).enhanced_packet(0, 1010, 4, 4).enhanced_packet(3, 1011, 4, 4);
+    return f.enhanced_packet(2, 1012, 4, 4);
+}
+static_assert(check_generated(late_interfaces().view(), late_ids) == 13);
+// A packet naming an interface described only after it.
+static_assert(walk(built_file{}.section(false).enhanced_packet(0, 0, 1, 1).interface(link_type::raw).view()).error ==
+              errc::unknown_interface_id);
+
+TEST_CASE("capture_view: interfaces described between packets") {
+    CHECK(check_generated(late_interfaces().view(), late_ids) == 13);
+}
+
+// Run-time builders for files too large for the constexpr ones.
+struct big_file {
+    std::vector<std::uint8_t> bytes;
+    void u32(std::uint32_t v) {
+        for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+    }
+    big_file& section() {
+        for (const std::uint32_t w : {0x0A0D0D0AU, 28U, 0x1A2B3C4DU, 1U, 0xFFFFFFFFU, 0xFFFFFFFFU, 28U}) u32(w);
+        return *this;
+    }
+    big_file& interface(std::uint32_t i) { // 20 bytes, link type nth_link(i), no options
+        for (const std::uint32_t w : {1U, 20U, static_cast<std::uint32_t>(nth_link(i)), 0U, 20U}) u32(w);
+        return *this;
+    }
+    big_file& packet(std::uint32_t id) { // 36 bytes, 4 of data
+        for (const std::uint32_t w : {6U, 36U, id, 0U, 0U, 4U, 4U, 0x01020304U, 36U}) u32(w);
+        return *this;
+    }
+};
+
+struct big_walk {
+    std::size_t records = 0;
+    errc error{};
+    bool links_right = true;
+};
+big_walk walk_big(const std::vector<std::uint8_t>& bytes) {
+    big_walk out;
+    const capture_view v = capture_view::parse(bytes).value();
+    auto it = v.begin();
+    for (; it != v.end(); ++it, ++out.records)
+        if (it->link_type != nth_link(it->interface_id)) out.links_right = false;
+    out.error = it.error();
+    return out;
+}
+
+TEST_CASE("capture_view: interface lookups are bounded; real layouts stay far inside the bound") {
+    // 3,000 interfaces, 30,000 packets round-robin and then at random: read whole.
+    big_file f;
+    f.section();
+    for (std::uint32_t i = 0; i < 3000; ++i) f.interface(i);
+    for (std::uint32_t n = 0; n < 15000; ++n) f.packet(n % 3000);
+    std::uint32_t x = 12345;
+    for (std::uint32_t n = 0; n < 15000; ++n) {
+        x = x * 1103515245U + 12345U;
+        f.packet((x >> 8U) % 3000);
+    }
+    big_walk w = walk_big(f.bytes);
+    CHECK(w.records == 30000);
+    CHECK(w.error == errc{});
+    CHECK(w.links_right);
+
+    // A few interfaces used among 2,000 described: read whole.
+    big_file few;
+    few.section();
+    for (std::uint32_t i = 0; i < 2000; ++i) few.interface(i);
+    for (std::uint32_t n = 0; n < 20000; ++n) few.packet(n % 3 == 0 ? 5 : n % 3 == 1 ? 1000 : 1990);
+    w = walk_big(few.bytes);
+    CHECK(w.records == 20000);
+    CHECK(w.error == errc{});
+    CHECK(w.links_right);
+
+    // Hostile: interface 1 described after 5,000 packets, then packets
+    // alternating between 0 and 1, so that each lookup of 1 steps over 5,000
+    // blocks. Without the budget this costs packets x 5,000; with it the walk
+    // stops once lookups outspend 1024 steps per block.
+    big_file hostile;
+    hostile.section().interface(0);
+    for (int n = 0; n < 5000; ++n) hostile.packet(0);
+    hostile.interface(1);
+    for (int n = 0; n < 8000; ++n) hostile.packet(static_cast<std::uint32_t>(n % 2 == 0 ? 1 : 0));
+    w = walk_big(hostile.bytes);
+    CHECK(w.error == errc::too_many_interface_lookups);
+    CHECK(w.records > 5000 + 1000); // the budget earned by the first 5,000 blocks pays for about 1,700 pairs
+    CHECK(w.records < 5000 + 8000);
+    CHECK(w.links_right);
 }
 
 // SPB captured length: the least of the original length, interface 0's snap

@@ -10,6 +10,7 @@
 // A row with no producer yet is `pending`: it names why, and the test lists
 // it as a warning instead of failing, so that work in progress stays visible.
 #include <ipwire/capture.hpp>
+#include <ipwire/capture_file.hpp>
 #include <ipwire/decode.hpp>
 #include <ipwire/endpoint.hpp>
 #include <ipwire/error.hpp>
@@ -32,8 +33,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <iterator>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -89,6 +92,10 @@ constexpr bytes<24> pcap_header() {
 }
 template <std::size_t N>
 constexpr errc capture_error(const bytes<N>& file) {
+    const auto view = ipwire::capture_view::parse(file);
+    return view ? view->error() : view.error();
+}
+errc capture_error_of(const std::vector<std::uint8_t>& file) {
     const auto view = ipwire::capture_view::parse(file);
     return view ? view->error() : view.error();
 }
@@ -166,9 +173,30 @@ errc unknown_interface() {
     return e ? ipwire::to_sockaddr(*e).error() : e.error();
 }
 
+// --- files and large captures (run time only) ---
+
+errc file_error() { return ipwire::capture_file::open("/nonexistent/ipwire/capture.pcap").error(); }
+errc too_many_interface_lookups() {
+    // Interface 1 described after 5,000 packets, then packets alternating
+    // between 0 and 1: each lookup of 1 steps over 5,000 blocks, more
+    // than the 1,024 steps each block earns (capture.hpp, "Cost bound").
+    std::vector<std::uint8_t> f;
+    auto words = [&f](std::initializer_list<std::uint32_t> ws) {
+        for (const std::uint32_t w : ws)
+            for (unsigned i = 0; i < 4; ++i) f.push_back(static_cast<std::uint8_t>(w >> (8 * i)));
+    };
+    auto packet = [&words](std::uint32_t id) { words({6, 36, id, 0, 0, 4, 4, 0, 36}); };
+    words({0x0A0D0D0A, 28, 0x1A2B3C4D, 1, 0xFFFFFFFF, 0xFFFFFFFF, 28});
+    words({1, 20, 1, 0, 20});
+    for (int n = 0; n < 5000; ++n) packet(0);
+    words({1, 20, 1, 0, 20});
+    for (std::uint32_t n = 0; n < 8000; ++n) packet(n % 2 == 0 ? 1 : 0);
+    return capture_error_of(f);
+}
+
 // --- the table ---
 
-enum class input : std::uint8_t { ipv4, ipv6, ip, prefix, endpoint, port, port_range, mac, bytes, socket, pending };
+enum class input : std::uint8_t { ipv4, ipv6, ip, prefix, endpoint, port, port_range, mac, bytes, socket, file, pending };
 
 struct row {
     errc code;
@@ -229,6 +257,9 @@ constexpr row rows[] = {
     {errc::bad_mac_separator, input::mac, "00.00.5e.00.53.01"},
     {errc::too_few_mac_groups, input::mac, "00:00:5e:00:53"},
     {errc::too_many_mac_groups, input::mac, "00:00:5e:00:53:01:02"},
+    {errc::too_many_interface_lookups, input::file, "pcapng lookups 5,000 blocks back, alternating",
+     too_many_interface_lookups},
+    {errc::file_error, input::file, "capture_file::open of a missing file", file_error},
 };
 
 // What the row's input gives: errc{} when it parses.
@@ -243,7 +274,8 @@ constexpr errc produce(const row& r) {
     case input::port_range: return ipwire::port_range::parse(r.text).error();
     case input::mac: return ipwire::mac_address::parse(r.text).error();
     case input::bytes:
-    case input::socket: return r.produce != nullptr ? r.produce() : errc{};
+    case input::socket:
+    case input::file: return r.produce != nullptr ? r.produce() : errc{};
     case input::pending: return errc{};
     }
     return errc{};
@@ -268,7 +300,7 @@ constexpr int first_uncovered() {
 constexpr int first_wrong_constant_row() {
     for (std::size_t i = 0; i < std::size(rows); ++i) {
         const row& r = rows[i];
-        if (r.kind == input::socket || r.kind == input::pending) continue;
+        if (r.kind == input::socket || r.kind == input::file || r.kind == input::pending) continue;
         if (produce(r) != r.code) return static_cast<int>(i);
     }
     return -1;

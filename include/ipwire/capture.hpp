@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "ipwire/detail/bytes.hpp"
+#include "ipwire/detail/capture.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/wire/bytes.hpp"
 #include "ipwire/wire/link_type.hpp"
@@ -34,186 +35,49 @@ struct capture_record {
     // The link-layer header `data` starts with: the pcap file header's, or the
     // pcapng interface's. Any 16-bit value may appear, not only the named ones.
     ipwire::link_type link_type{};
+    // The pcapng interface within its section (each Section Header Block starts
+    // numbering again at 0); 0 for pcap and for Simple Packet Blocks. (Beside
+    // link_type, where it fills what would be padding: the record is 40 bytes.)
+    std::uint32_t interface_id = 0;
     // Nanoseconds since 1970-01-01 00:00 UTC, truncated toward zero from the
     // file's resolution and saturated at 0 and UINT64_MAX (the year 2554).
     // Simple Packet Blocks carry no time: 0.
     std::uint64_t timestamp = 0;
     std::uint32_t captured_length = 0; // bytes in the file, == data.size()
     std::uint32_t original_length = 0; // bytes on the wire (may exceed captured_length: a snap length cut)
-    // The pcapng interface within its section (each Section Header Block starts
-    // numbering again at 0); 0 for pcap and for Simple Packet Blocks.
-    std::uint32_t interface_id = 0;
     bytes_view data;
 };
-
-namespace detail::capture {
-
-inline constexpr std::uint64_t u64_max = std::numeric_limits<std::uint64_t>::max();
-inline constexpr std::uint64_t ns_per_second = 1'000'000'000;
-
-// floor(fraction * 10^9 / 2^shift) for fraction < 2^shift (any fraction when
-// shift >= 64), without 128-bit arithmetic: the product has at most 94 bits,
-// so it is formed as high * 2^32 + low from the fraction's 32-bit halves.
-constexpr std::uint32_t binary_fraction_to_ns(std::uint64_t fraction, unsigned shift) noexcept {
-    if (shift <= 34) return static_cast<std::uint32_t>((fraction * ns_per_second) >> shift); // < 2^34 * 2^30
-    const std::uint64_t low = (fraction & 0xFFFF'FFFFU) * ns_per_second;
-    const std::uint64_t high = (fraction >> 32U) * ns_per_second + (low >> 32U);
-    // The low 32 bits of the product are less than one unit of 2^shift.
-    // cppcheck-suppress knownConditionTrueFalse ; false positive: shift reaches 127 (if_tsresol 0x80 | 127), so shift - 32 can be 64 or more
-    return shift - 32 < 64 ? static_cast<std::uint32_t>(high >> (shift - 32)) : 0;
-}
-
-// 10^n for n <= 19 (10^19 is the largest power of ten in 64 bits).
-constexpr std::uint64_t power_of_ten(unsigned n) noexcept {
-    std::uint64_t p = 1;
-    for (unsigned i = 0; i < n; ++i) p *= 10;
-    return p;
-}
-
-struct split_time {
-    std::uint64_t seconds;
-    std::uint32_t nanoseconds; // < 10^9, truncated
-};
-
-// A pcapng timestamp counted in units of the if_tsresol code `resolution`
-// (high bit clear: 10^-value s; set: 2^-(value & 0x7F) s), split into whole
-// seconds and nanoseconds so that no step can overflow.
-constexpr split_time split_ticks(std::uint64_t ticks, std::uint8_t resolution) noexcept {
-    if ((resolution & 0x80U) == 0) {
-        if (resolution <= 9) {
-            const std::uint64_t unit = power_of_ten(resolution);
-            return {ticks / unit, static_cast<std::uint32_t>(ticks % unit * power_of_ten(9U - resolution))};
-        }
-        if (resolution <= 19) {
-            const std::uint64_t unit = power_of_ten(resolution);
-            return {ticks / unit, static_cast<std::uint32_t>(ticks % unit / power_of_ten(resolution - 9U))};
-        }
-        // Less than a second in 64 bits of ticks (10^20 > 2^64).
-        const unsigned divisor = resolution - 9U;
-        return {0, divisor <= 19 ? static_cast<std::uint32_t>(ticks / power_of_ten(divisor)) : 0};
-    }
-    const unsigned shift = resolution & 0x7FU;
-    if (shift >= 64) return {0, binary_fraction_to_ns(ticks, shift)};
-    const std::uint64_t fraction = ticks & ((std::uint64_t{1} << shift) - 1);
-    return {ticks >> shift, binary_fraction_to_ns(fraction, shift)};
-}
-
-// Nanoseconds since the epoch after if_tsoffset (whole seconds, signed),
-// saturated at 0 and UINT64_MAX only at the end, so an offset that brings a
-// far-off time back into range gives the exact value.
-constexpr std::uint64_t to_nanoseconds(split_time t, std::int64_t offset_seconds) noexcept {
-    std::uint64_t seconds = t.seconds;
-    if (offset_seconds >= 0) {
-        const auto forward = static_cast<std::uint64_t>(offset_seconds);
-        if (seconds > u64_max - forward) return u64_max;
-        seconds += forward;
-    } else {
-        const std::uint64_t back = std::uint64_t{0} - static_cast<std::uint64_t>(offset_seconds);
-        if (back > seconds) return 0;
-        seconds -= back;
-    }
-    if (seconds > (u64_max - t.nanoseconds) / ns_per_second) return u64_max;
-    return seconds * ns_per_second + t.nanoseconds;
-}
-
-// Offsets of the file formats' fields, in bytes.
-namespace pcap { // draft-ietf-opsawg-pcap section 4 (file header), 5 (record)
-inline constexpr std::size_t version_major = 4;
-inline constexpr std::size_t version_minor = 6;
-inline constexpr std::size_t snap_length = 16;
-inline constexpr std::size_t link_type = 20; // 32 bits: LinkType in the low 16, FCS flags above
-inline constexpr std::size_t header_size = 24;
-// record header, from the record's start
-inline constexpr std::size_t seconds = 0;
-inline constexpr std::size_t fraction = 4; // micro- or nanoseconds, by the magic number
-inline constexpr std::size_t captured_length = 8;
-inline constexpr std::size_t original_length = 12;
-inline constexpr std::size_t record_header_size = 16;
-} // namespace pcap
-
-namespace pcapng { // draft-ietf-opsawg-pcapng section 3.1 (general block), 4.x
-inline constexpr std::uint32_t section_header_type = 0x0A0D0D0A; // the same in both byte orders
-inline constexpr std::uint32_t interface_description_type = 1;
-inline constexpr std::uint32_t obsolete_packet_type = 2; // Appendix A
-inline constexpr std::uint32_t simple_packet_type = 3;
-inline constexpr std::uint32_t enhanced_packet_type = 6;
-inline constexpr std::uint32_t byte_order_magic = 0x1A2B3C4D;
-// every block: type, total length, body, total length again
-inline constexpr std::size_t block_type = 0;
-inline constexpr std::size_t block_length = 4;
-inline constexpr std::size_t body = 8;
-inline constexpr std::size_t minimum_block_length = 12;
-// Section Header Block (section 4.1)
-inline constexpr std::size_t byte_order = 8;
-inline constexpr std::size_t version_major = 12;
-inline constexpr std::size_t version_minor = 14;
-inline constexpr std::size_t section_header_length = 28; // with section length, no options
-// Interface Description Block (section 4.2)
-inline constexpr std::size_t idb_link_type = 8;
-inline constexpr std::size_t idb_snap_length = 12;
-inline constexpr std::size_t idb_options = 16;
-inline constexpr std::size_t idb_length = 20;
-inline constexpr std::uint16_t option_end = 0;
-inline constexpr std::uint16_t option_if_tsresol = 9;
-inline constexpr std::uint16_t option_if_tsoffset = 14;
-inline constexpr std::uint8_t default_resolution = 6; // microseconds
-// Enhanced Packet Block (section 4.3)
-inline constexpr std::size_t epb_interface = 8;
-inline constexpr std::size_t epb_timestamp_high = 12;
-inline constexpr std::size_t epb_timestamp_low = 16;
-inline constexpr std::size_t epb_captured_length = 20;
-inline constexpr std::size_t epb_original_length = 24;
-inline constexpr std::size_t epb_data = 28;
-// Obsolete Packet Block (Appendix A): the EPB's layout with a 16-bit interface id and a drops count
-inline constexpr std::size_t pb_interface = 8;
-// Simple Packet Block (section 4.4)
-inline constexpr std::size_t spb_original_length = 8;
-inline constexpr std::size_t spb_data = 12;
-// fixed part + data + trailing length
-inline constexpr std::size_t packet_overhead = epb_data + 4;
-inline constexpr std::size_t spb_overhead = spb_data + 4;
-} // namespace pcapng
-
-// What the walk remembers of one pcapng interface.
-struct interface_entry {
-    std::int64_t offset_seconds = 0; // if_tsoffset
-    std::uint32_t snap_length = 0;   // 0: none
-    std::uint16_t link_type = 0;
-    std::uint8_t resolution = pcapng::default_resolution; // if_tsresol code
-    // For a decimal resolution down to nanoseconds and no if_tsoffset: ns per
-    // tick (10^(9 - resolution)), so a timestamp is one multiplication while
-    // ticks <= max_fast_ticks; 0 otherwise (split_ticks, to_nanoseconds).
-    std::uint64_t ns_per_tick = 1000;
-    std::uint64_t max_fast_ticks = u64_max / 1000;
-};
-
-// pcap magic numbers read big-endian: 1 for a big-endian file, 0 for
-// little-endian, -1 for no pcap magic.
-constexpr int pcap_byte_order(std::uint32_t magic) noexcept {
-    if (magic == 0xA1B2C3D4U || magic == 0xA1B23C4DU) return 1;
-    if (magic == 0xD4C3B2A1U || magic == 0x4D3CB2A1U) return 0;
-    return -1;
-}
-constexpr bool pcap_nanoseconds(std::uint32_t magic) noexcept { return magic == 0xA1B23C4DU || magic == 0x4D3CB2A1U; }
-constexpr std::uint32_t byte_swap(std::uint32_t v) noexcept {
-    return (v >> 24U) | ((v >> 8U) & 0xFF00U) | ((v << 8U) & 0xFF0000U) | (v << 24U);
-}
-
-} // namespace detail::capture
 
 class capture_view;
 
 // capture_view::iterator, a forward iterator over the records (defined first,
-// complete before capture_view's members use it). It carries the walk's state: the
-// position, the current section's byte order and its interface table (so it is
-// about 600 bytes; copy it sparingly). A malformed block ends the walk: the
-// iterator then equals end() and error() says why.
+// complete before capture_view's members use it). A malformed block ends the
+// walk: the iterator then equals end() and error() says why.
+//
+// It is small (104 bytes on 64-bit targets) and allocates nothing, whatever
+// the number of pcapng interfaces: it keeps the state of one interface, the
+// one the last packet used, and finds any other again in the file. Each
+// Section Header Block starts numbering interfaces at 0 (pcapng section 4.2),
+// so interface k of a section is its k-th Interface Description Block before
+// the packet; the lookup walks block lengths only (every block before the
+// packet was checked as the walk passed it) from the nearest known point:
+// forward from the section start or from the remembered interface's block,
+// or backward from that block by the trailing lengths (section 3.1 repeats
+// the length at the end of each block for this). Switching among a few
+// interfaces described together costs a few steps.
+//
+// Cost bound. A hostile file could make every packet name an interface far
+// from the last one (thousands of blocks apart), which would make the walk
+// quadratic in the file size. So lookups draw on a budget: each block the
+// walk passes adds lookup_steps_per_block (1024) steps, each block a lookup
+// steps over (and each option of the Interface Description Block it then
+// reads) takes one. A file whose lookups need more than that on average ends
+// with errc::too_many_interface_lookups. The worst case is therefore about
+// 1024 block-length reads per block of the file, a few microseconds, and the
+// walk stays linear; real files (interfaces described together at the start
+// of their section, or added later one by one) stay far below it.
 class capture_iterator {
 public:
-    // pcapng interfaces remembered per section. A packet naming one past this
-    // (or one not yet described) ends the walk with errc::unknown_interface_id.
-    static constexpr std::size_t max_interfaces = 32;
-
     using iterator_concept = std::forward_iterator_tag;
     using iterator_category = std::forward_iterator_tag;
     using value_type = capture_record;
@@ -251,8 +115,6 @@ public:
 private:
     friend class capture_view;
 
-    using interface_entry = detail::capture::interface_entry;
-
     constexpr explicit capture_iterator(bytes_view file) noexcept : file_(file) {
         if (file_.size() < 4) return; // a default-constructed view: nothing to walk
         ended_ = false;
@@ -261,7 +123,7 @@ private:
         if (!pcapng_) {
             big_endian_ = detail::capture::pcap_byte_order(magic) == 1;
             nanoseconds_ = detail::capture::pcap_nanoseconds(magic);
-            pcap_link_type_ = static_cast<std::uint16_t>(
+            link_type_ = static_cast<std::uint16_t>(
                 detail::load32(file_, detail::capture::pcap::link_type, big_endian_) & 0xFFFFU);
             offset_ = detail::capture::pcap::header_size;
         }
@@ -299,7 +161,7 @@ private:
         const std::uint64_t fraction = load32_at(f::fraction);
         // Cannot overflow: (2^32 - 1) * 10^9 + (2^32 - 1) * 1000 < 2^64.
         record_.timestamp = seconds * detail::capture::ns_per_second + fraction * (nanoseconds_ ? 1U : 1000U);
-        record_.link_type = static_cast<ipwire::link_type>(pcap_link_type_);
+        record_.link_type = static_cast<ipwire::link_type>(link_type_);
         record_.captured_length = captured;
         record_.original_length = load32_at(f::original_length);
         record_.interface_id = 0;
@@ -330,33 +192,40 @@ private:
                 load32_at(length - 4) != length)
                 return stop(errc::bad_block_length);
             const bytes_view block = file_.subspan(offset_, length);
+            constexpr std::uint32_t budget_max = std::numeric_limits<std::uint32_t>::max();
+            constexpr std::uint32_t earned = detail::capture::lookup_steps_per_block;
+            lookup_budget_ = lookup_budget_ > budget_max - earned ? budget_max : lookup_budget_ + earned;
 
             switch (type) {
             case f::section_header_type:
                 if (length < f::section_header_length) return stop(errc::bad_block_length);
-                interface_count_ = 0;
+                section_start_ = offset_;
+                interface_block_ = 0; // interfaces are numbered again from 0
                 break;
-            case f::interface_description_type:
+            case f::interface_description_type: {
                 if (length < f::idb_length) return stop(errc::bad_block_length);
-                if (const errc e = add_interface(block); e != errc{}) return stop(e);
+                interface_state unused;
+                if (const errc e = read_interface(block, false, unused); e != errc{}) return stop(e);
                 break;
+            }
             case f::enhanced_packet_type:
             case f::obsolete_packet_type: {
                 if (length < f::packet_overhead) return stop(errc::bad_block_length);
                 const std::uint32_t id = type == f::enhanced_packet_type ? load32_at(f::epb_interface)
                                                                          : load16_at(f::pb_interface);
-                if (id >= interface_count_ || id >= max_interfaces) return stop(errc::unknown_interface_id);
+                if (const errc e = use_interface(id); e != errc{}) return stop(e);
                 const std::uint32_t captured = load32_at(f::epb_captured_length);
                 if (captured > length - f::packet_overhead) return stop(errc::bad_record_length);
-                // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): id < interface_count_ and id < max_interfaces, checked above
-                const interface_entry& iface = interfaces_[id];
                 const std::uint64_t ticks =
                     std::uint64_t{load32_at(f::epb_timestamp_high)} << 32U | load32_at(f::epb_timestamp_low);
-                record_.timestamp = iface.ns_per_tick != 0 && ticks <= iface.max_fast_ticks
-                                        ? ticks * iface.ns_per_tick
+                // NOLINTBEGIN(cppcoreguidelines-pro-bounds-constant-array-index): resolution_ <= 9 is checked first
+                record_.timestamp = offset_seconds_ == 0 && resolution_ <= 9 &&
+                                            ticks <= detail::capture::max_fast_ticks[resolution_]
+                                        ? ticks * detail::capture::ns_per_tick[resolution_]
                                         : detail::capture::to_nanoseconds(
-                                              detail::capture::split_ticks(ticks, iface.resolution), iface.offset_seconds);
-                record_.link_type = static_cast<ipwire::link_type>(iface.link_type);
+                                              detail::capture::split_ticks(ticks, resolution_), offset_seconds_);
+                // NOLINTEND(cppcoreguidelines-pro-bounds-constant-array-index)
+                record_.link_type = static_cast<ipwire::link_type>(link_type_);
                 record_.captured_length = captured;
                 record_.original_length = load32_at(f::epb_original_length);
                 record_.interface_id = id;
@@ -366,16 +235,16 @@ private:
             }
             case f::simple_packet_type: {
                 if (length < f::spb_overhead) return stop(errc::bad_block_length);
-                if (interface_count_ == 0) return stop(errc::unknown_interface_id);
-                const interface_entry& iface = interfaces_[0];
+                if (const errc e = use_interface(0); e != errc{}) return stop(e);
                 // Section 4.4: the captured length is the least of the original
                 // length, interface 0's snap length and the room in the block.
+                const std::uint32_t snap = detail::load32(file_, interface_block_ + f::idb_snap_length, big_endian_);
                 const std::uint32_t original = load32_at(f::spb_original_length);
                 std::uint32_t captured = static_cast<std::uint32_t>(length - f::spb_overhead);
                 if (original < captured) captured = original;
-                if (iface.snap_length != 0 && iface.snap_length < captured) captured = iface.snap_length;
+                if (snap != 0 && snap < captured) captured = snap;
                 record_.timestamp = 0;
-                record_.link_type = static_cast<ipwire::link_type>(iface.link_type);
+                record_.link_type = static_cast<ipwire::link_type>(link_type_);
                 record_.captured_length = captured;
                 record_.original_length = original;
                 record_.interface_id = 0;
@@ -389,16 +258,24 @@ private:
         }
     }
 
+    // What a packet needs of its interface.
+    struct interface_state {
+        std::int64_t offset_seconds = 0; // if_tsoffset
+        std::uint16_t link_type = 0;
+        std::uint8_t resolution = detail::capture::pcapng::default_resolution; // if_tsresol code
+    };
+
     // An Interface Description Block whose length (>= 20) is checked. Options
     // are walked for if_tsresol and if_tsoffset; one that runs past the block,
     // or one of those two with the wrong length, is errc::bad_option_length.
-    constexpr errc add_interface(bytes_view block) noexcept {
+    // With `charged` (a lookup reading the block again) each option costs one
+    // step of the budget.
+    constexpr errc read_interface(bytes_view block, bool charged, interface_state& out) noexcept {
         namespace f = detail::capture::pcapng;
-        interface_entry entry;
-        entry.link_type = detail::load16(block, f::idb_link_type, big_endian_);
-        entry.snap_length = detail::load32(block, f::idb_snap_length, big_endian_);
+        out.link_type = detail::load16(block, f::idb_link_type, big_endian_);
         const std::size_t options_end = block.size() - 4;
         for (std::size_t at = f::idb_options; options_end - at >= 4;) {
+            if (charged && !spend_step()) return errc::too_many_interface_lookups;
             const std::uint16_t code = detail::load16(block, at, big_endian_);
             const std::uint16_t length = detail::load16(block, at + 2, big_endian_);
             if (code == f::option_end) break;
@@ -406,39 +283,103 @@ private:
             if (padded > options_end - at - 4) return errc::bad_option_length;
             if (code == f::option_if_tsresol) {
                 if (length != 1) return errc::bad_option_length;
-                entry.resolution = block[at + 4];
+                out.resolution = block[at + 4];
             } else if (code == f::option_if_tsoffset) {
                 if (length != 8) return errc::bad_option_length;
                 const std::uint64_t high = detail::load32(block, at + (big_endian_ ? 4 : 8), big_endian_);
                 const std::uint64_t low = detail::load32(block, at + (big_endian_ ? 8 : 4), big_endian_);
-                entry.offset_seconds = static_cast<std::int64_t>(high << 32U | low);
+                out.offset_seconds = static_cast<std::int64_t>(high << 32U | low);
             }
             at += 4 + padded;
         }
-        if ((entry.resolution & 0x80U) == 0 && entry.resolution <= 9 && entry.offset_seconds == 0) {
-            entry.ns_per_tick = detail::capture::power_of_ten(9U - entry.resolution);
-            entry.max_fast_ticks = detail::capture::u64_max / entry.ns_per_tick;
-        } else {
-            entry.ns_per_tick = 0;
-        }
-        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): bounded by the condition on this line
-        if (interface_count_ < max_interfaces) interfaces_[interface_count_] = entry;
-        // Saturates rather than wraps (an 80 GB file of IDBs).
-        if (interface_count_ != std::numeric_limits<std::uint32_t>::max()) ++interface_count_;
         return errc{};
+    }
+
+    constexpr bool spend_step() noexcept {
+        if (lookup_budget_ == 0) return false;
+        --lookup_budget_;
+        return true;
+    }
+    constexpr std::uint32_t block_type_at(std::size_t at) const noexcept { return detail::load32(file_, at, big_endian_); }
+    constexpr std::uint32_t block_length_at(std::size_t at) const noexcept {
+        return detail::load32(file_, at + detail::capture::pcapng::block_length, big_endian_);
+    }
+
+    // Makes interface `id` of this section the remembered one: at once when it
+    // already is, else by find_interface.
+    constexpr errc use_interface(std::uint32_t id) noexcept {
+        if (interface_block_ != 0 && id == interface_id_) return errc{};
+        const std::size_t at = find_interface(id);
+        if (at == budget_spent) return errc::too_many_interface_lookups;
+        if (at == 0) return errc::unknown_interface_id;
+        interface_state s;
+        if (const errc e = read_interface(file_.subspan(at, block_length_at(at)), true, s); e != errc{}) return e;
+        interface_block_ = at;
+        interface_id_ = id;
+        link_type_ = s.link_type;
+        resolution_ = s.resolution;
+        offset_seconds_ = s.offset_seconds;
+        return errc{};
+    }
+
+    static constexpr std::size_t budget_spent = std::numeric_limits<std::size_t>::max();
+
+    // The offset of the id-th Interface Description Block of this section
+    // before offset_; 0 (the file's first block is a Section Header Block,
+    // never an interface) when there is none; budget_spent when the budget ran
+    // out first. Blocks from section_start_ to offset_ were checked as
+    // the walk passed them: lengths >= 12, multiples of 4, inside the file and
+    // repeated at their ends. The bounds below only keep that true.
+    constexpr std::size_t find_interface(std::uint32_t id) noexcept {
+        namespace f = detail::capture::pcapng;
+        const bool known = interface_block_ != 0;
+        if (known && id < interface_id_ && interface_id_ - id <= id) {
+            // Backward from the remembered block: interface_id_ - id blocks of
+            // type 1 to pass, fewer than from the section start.
+            std::size_t at = interface_block_;
+            std::uint32_t index = interface_id_;
+            while (at > section_start_) {
+                if (!spend_step()) return budget_spent;
+                const std::uint32_t previous = detail::load32(file_, at - 4, big_endian_);
+                if (previous > at - section_start_) return 0;
+                at -= previous;
+                if (block_type_at(at) == f::interface_description_type && --index == id) return at;
+            }
+            return 0;
+        }
+        // Forward, from the remembered block when the id lies after it.
+        std::size_t at = section_start_;
+        std::uint64_t index = 0; // interfaces before `at`'s successor
+        if (known && id > interface_id_) {
+            at = interface_block_;
+            index = std::uint64_t{interface_id_} + 1;
+        }
+        for (;;) {
+            if (!spend_step()) return budget_spent;
+            at += block_length_at(at);
+            if (at >= offset_) return 0; // not described before the packet
+            if (block_type_at(at) == f::interface_description_type) {
+                if (index == id) return at;
+                ++index;
+            }
+        }
     }
 
     bytes_view file_;
     std::size_t offset_ = 0;
     capture_record record_;
-    std::uint32_t interface_count_ = 0;
+    std::size_t section_start_ = 0;   // the current Section Header Block
+    std::size_t interface_block_ = 0; // the remembered interface's IDB; 0: none yet in this section
+    std::int64_t offset_seconds_ = 0; // its if_tsoffset
+    std::uint32_t interface_id_ = 0;  // its number in the section
+    std::uint32_t lookup_budget_ = 0; // steps left for lookups
+    std::uint16_t link_type_ = 0;     // its link type, or the pcap header's
+    std::uint8_t resolution_ = detail::capture::pcapng::default_resolution; // its if_tsresol code
     errc error_{};
     bool ended_ = true;
     bool pcapng_ = false;
     bool big_endian_ = false;
-    bool nanoseconds_ = false;
-    std::uint16_t pcap_link_type_ = 0;
-    std::array<interface_entry, max_interfaces> interfaces_{};
+    bool nanoseconds_ = false; // pcap
 };
 
 // A pcap or pcapng file in memory. The view holds only the file's span (format
@@ -447,7 +388,6 @@ private:
 class capture_view {
 public:
     using iterator = capture_iterator;
-    static constexpr std::size_t max_interfaces = capture_iterator::max_interfaces;
 
     constexpr capture_view() noexcept = default;
 

@@ -96,6 +96,8 @@ enum class errc : std::uint8_t {
     bad_mac_separator,          // MAC groups joined by something else than ':' or '-', or by both
     too_few_mac_groups,         // MAC text that ends before the sixth group
     too_many_mac_groups,        // a seventh MAC group (EUI-64 text, or a separator after the sixth)
+    too_many_interface_lookups, // a pcapng file whose packets switch among interfaces too far apart to find in bounded time
+    file_error,                 // capture_file: the file could not be opened, mapped or read (its errno is kept)
 };
 
 // A short English message, for logs and the describe example.
@@ -152,6 +154,8 @@ enum class errc : std::uint8_t {
     case errc::bad_mac_separator: return "MAC address groups not all joined by ':' or all by '-'";
     case errc::too_few_mac_groups: return "fewer than six MAC address groups";
     case errc::too_many_mac_groups: return "more than six MAC address groups";
+    case errc::too_many_interface_lookups: return "pcapng interfaces too scattered to look up in bounded time";
+    case errc::file_error: return "file could not be read";
     }
     return "unknown error";
 }
