@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "ipwire/detail/address_math.hpp"
 #include "ipwire/detail/special_purpose.hpp"
 #include "ipwire/detail/text.hpp"
 #include "ipwire/error.hpp"
@@ -54,6 +55,17 @@ enum class multicast_scope : std::uint8_t {
 struct ipv6_text_style {
     bool expanded = false;
     bool upper_case = false;
+};
+
+// What a Teredo address carries (RFC 4380 section 4): the server's IPv4
+// address, the flags, and the client's mapped port and public IPv4 address
+// (stored inverted on the wire, given here as they are).
+struct teredo_parts {
+    ipv4_address server;
+    ipv4_address client;
+    std::uint16_t port = 0;
+    std::uint16_t flags = 0;
+    friend constexpr bool operator==(const teredo_parts&, const teredo_parts&) noexcept = default;
 };
 
 // Sixteen bytes in network order and a zone of at most 15 characters kept
@@ -237,6 +249,60 @@ public:
         return ipv4_address(ipv4_address::bytes_type{bytes_[12], bytes_[13], bytes_[14], bytes_[15]});
     }
 
+    // Arithmetic on the 128-bit number (issue 14); the zone is kept (the
+    // neighbour is on the same link), and never wraps: next() of
+    // ffff:...:ffff and prev() of :: are empty.
+    [[nodiscard]] constexpr std::optional<ipv6_address> next() const noexcept {
+        const auto a = advanced(1);
+        return a ? std::optional<ipv6_address>(*a) : std::nullopt;
+    }
+    [[nodiscard]] constexpr std::optional<ipv6_address> prev() const noexcept {
+        const auto a = advanced(-1);
+        return a ? std::optional<ipv6_address>(*a) : std::nullopt;
+    }
+    [[nodiscard]] constexpr result<ipv6_address> advanced(std::int64_t n) const noexcept {
+        const auto bytes = detail::add_signed(bytes_, n);
+        if (!bytes) return errc::address_overflow;
+        ipv6_address copy = *this;
+        copy.bytes_ = *bytes;
+        return copy;
+    }
+    // b - a, or errc::address_overflow when it is beyond std::int64_t (IPv6
+    // distances reach 2^128 - 1: an error, never a silent wrap). Zones are
+    // ignored. Found by ADL: call distance(a, b).
+    [[nodiscard]] friend constexpr result<std::int64_t> distance(const ipv6_address& a, const ipv6_address& b) noexcept {
+        const auto d = detail::difference(a.bytes_, b.bytes_);
+        if (!d) return errc::address_overflow;
+        return *d;
+    }
+
+    // Teredo, 2001::/32 (RFC 4380 section 4), or nothing.
+    [[nodiscard]] constexpr std::optional<teredo_parts> teredo() const noexcept {
+        if (!in({0x20, 0x01, 0, 0}, 32)) return std::nullopt;
+        const auto& b = bytes_;
+        return teredo_parts{ipv4_address(ipv4_address::bytes_type{b[4], b[5], b[6], b[7]}),
+                            ipv4_address(ipv4_address::bytes_type{static_cast<std::uint8_t>(~b[12]), static_cast<std::uint8_t>(~b[13]),
+                                                                  static_cast<std::uint8_t>(~b[14]), static_cast<std::uint8_t>(~b[15])}),
+                            static_cast<std::uint16_t>(~group(5)), group(4)};
+    }
+    // The IPv4 address of a 6to4 address, 2002:V4ADDR::/48 (RFC 3056 section 2), or nothing.
+    [[nodiscard]] constexpr std::optional<ipv4_address> sixtofour() const noexcept {
+        if (!in({0x20, 0x02}, 16)) return std::nullopt;
+        return ipv4_address(ipv4_address::bytes_type{bytes_[2], bytes_[3], bytes_[4], bytes_[5]});
+    }
+
+    // The PTR name: 32 nibbles, low-order first, then "ip6.arpa" (RFC 3596
+    // section 2.5); the zone is not part of it. All or nothing, as to_chars.
+    static constexpr std::size_t reverse_pointer_max_length = detail::reverse_v6_length;
+    constexpr std::to_chars_result reverse_pointer_to_chars(char* first, char* last) const noexcept {
+        char buffer[reverse_pointer_max_length] = {};
+        return detail::copy_if_fits(first, last, buffer, detail::write_reverse_v6(buffer, bytes_));
+    }
+    [[nodiscard]] std::string reverse_pointer() const {
+        char buffer[reverse_pointer_max_length];
+        return {buffer, reverse_pointer_to_chars(buffer, buffer + reverse_pointer_max_length).ptr};
+    }
+
     // Classification. An IPv4-mapped address answers as its IPv4 address.
     [[nodiscard]] constexpr bool is_unspecified() const noexcept {
         return mapped(&ipv4_address::is_unspecified, in({}, 128));
@@ -280,7 +346,20 @@ public:
     }
 
     friend constexpr bool operator==(const ipv6_address&, const ipv6_address&) noexcept = default;
-    friend constexpr auto operator<=>(const ipv6_address&, const ipv6_address&) noexcept = default;
+    // Written out, not defaulted: libc++ before 17 lacks std::array's <=> (the
+    // P1614 part for containers), so a defaulted one is deleted there. Same
+    // order as the defaulted one would give: bytes, zone characters, zone size.
+    friend constexpr std::strong_ordering operator<=>(const ipv6_address& a, const ipv6_address& b) noexcept {
+        const auto compare = [](const auto& x, const auto& y) noexcept -> std::strong_ordering {
+            for (std::size_t i = 0; i < x.size(); ++i)
+                // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < size, and x, y are one type
+                if (x[i] != y[i]) return x[i] <=> y[i];
+            return std::strong_ordering::equal;
+        };
+        if (const auto c = compare(a.bytes_, b.bytes_); c != 0) return c;
+        if (const auto c = compare(a.zone_, b.zone_); c != 0) return c;
+        return a.zone_size_ <=> b.zone_size_;
+    }
 
 private:
     [[nodiscard]] constexpr bool in(const bytes_type& network, unsigned length) const noexcept {

@@ -86,6 +86,78 @@ elseif(MODE STREQUAL "pkg_config")
   message(STATUS "pkg-config: ipwire ${LAST_OUTPUT}")
   run(${CXX} -std=c++20 ${cflags} "${IPWIRE_SOURCE_DIR}/tests/package/consumer.cpp" -o "${WORK}/consumer-pc")
   run("${WORK}/consumer-pc")
+elseif(MODE STREQUAL "readme_pkg_config")
+  # The README's pkg-config line, run as written: taken from between its
+  # <!-- ci:pkg-config --> markers; only /opt/ipwire becomes the test prefix.
+  # PKG_CONFIG_PATH is cleared, so the line must set it where pkg-config runs.
+  file(READ "${IPWIRE_SOURCE_DIR}/README.md" readme)
+  if(NOT readme MATCHES "<!-- ci:pkg-config -->\n```sh\n([^\n]+)\n```\n<!-- /ci:pkg-config -->")
+    message(FATAL_ERROR "README.md has no one-line ```sh block between <!-- ci:pkg-config --> and <!-- /ci:pkg-config -->")
+  endif()
+  set(line "${CMAKE_MATCH_1}")
+  foreach(part "/opt/ipwire/" "app.cpp" "-o app")
+    string(FIND "${line}" "${part}" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "README's pkg-config line lacks '${part}': ${line}")
+    endif()
+  endforeach()
+  string(REPLACE "/opt/ipwire/" "${prefix}/" line "${line}")
+  set(dir "${WORK}/readme-pkg-config")
+  file(REMOVE_RECURSE "${dir}")
+  file(MAKE_DIRECTORY "${dir}")
+  configure_file("${IPWIRE_SOURCE_DIR}/tests/package/consumer.cpp" "${dir}/app.cpp" COPYONLY)
+  unset(ENV{PKG_CONFIG_PATH})
+  message(STATUS "README: ${line}")
+  run(bash -euo pipefail -c "cd '${dir}' && ${line}")
+  run("${dir}/app")
+  message(STATUS "${LAST_OUTPUT}")
+elseif(MODE STREQUAL "build_testing_off")
+  # CTest's switch at the top level: no test may be configured, so hiding
+  # doctest must not matter either.
+  set(build "${WORK}/build-testing-off")
+  file(REMOVE_RECURSE "${build}")
+  run(${CMAKE_COMMAND} -S "${IPWIRE_SOURCE_DIR}" -B "${build}" -G "${GENERATOR}" -DCMAKE_CXX_COMPILER=${CXX}
+      -DBUILD_TESTING=OFF -DCMAKE_DISABLE_FIND_PACKAGE_doctest=ON)
+  if(EXISTS "${build}/tests")
+    message(FATAL_ERROR "BUILD_TESTING=OFF, yet tests/ was configured")
+  endif()
+  run(${CMAKE_CTEST_COMMAND} --test-dir "${build}" -N)
+  if(NOT LAST_OUTPUT MATCHES "Total Tests: 0")
+    message(FATAL_ERROR "BUILD_TESTING=OFF, yet CTest lists tests:\n${LAST_OUTPUT}")
+  endif()
+elseif(MODE STREQUAL "add_subdirectory_build_testing_off")
+  # A consumer's BUILD_TESTING=OFF wins over IPWIRE_BUILD_TESTS=ON (the
+  # consumer project fails if ipwire_tests exists).
+  consume(add_subdirectory_bt_off -DIPWIRE_HOW=add_subdirectory -DBUILD_TESTING=OFF -DIPWIRE_BUILD_TESTS=ON)
+elseif(MODE STREQUAL "doctest_missing")
+  # Tests on, doctest hidden: one message naming the package and the switch.
+  set(build "${WORK}/doctest-missing")
+  file(REMOVE_RECURSE "${build}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -S "${IPWIRE_SOURCE_DIR}" -B "${build}" -G "${GENERATOR}"
+                  -DCMAKE_CXX_COMPILER=${CXX} -DIPWIRE_BUILD_TESTS=ON -DCMAKE_DISABLE_FIND_PACKAGE_doctest=ON
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  string(REGEX REPLACE "[ \t\n]+" " " flat "${out}")
+  if(rc EQUAL 0 OR NOT flat MATCHES "doctest-dev" OR NOT flat MATCHES "-DIPWIRE_BUILD_TESTS=OFF"
+     OR flat MATCHES "Unknown CMake command")
+    message(FATAL_ERROR "configure without doctest should fail naming doctest-dev and -DIPWIRE_BUILD_TESTS=OFF:\n${out}")
+  endif()
+elseif(MODE STREQUAL "install_no_file_set")
+  # The pre-3.23 path (no FILE_SET), taken on purpose: it must install the
+  # same headers and serve find_package the same way.
+  set(build "${WORK}/ipwire-build-no-file-set")
+  set(old_prefix "${WORK}/prefix-no-file-set")
+  file(REMOVE_RECURSE "${build}" "${old_prefix}")
+  run(${CMAKE_COMMAND} -S "${IPWIRE_SOURCE_DIR}" -B "${build}" -G "${GENERATOR}" -DCMAKE_CXX_COMPILER=${CXX}
+      -DIPWIRE_BUILD_TESTS=OFF -DIPWIRE_BUILD_EXAMPLES=OFF -D_IPWIRE_TEST_NO_FILE_SET=ON)
+  run(${CMAKE_COMMAND} --install "${build}" --prefix "${old_prefix}")
+  file(GLOB_RECURSE with RELATIVE "${prefix}" "${prefix}/*")
+  file(GLOB_RECURSE without RELATIVE "${old_prefix}" "${old_prefix}/*")
+  list(SORT with)
+  list(SORT without)
+  if(NOT with STREQUAL without)
+    message(FATAL_ERROR "installs differ with and without FILE_SET:\n${with}\nvs\n${without}")
+  endif()
+  consume(no_file_set -DIPWIRE_HOW=find_package "-DCMAKE_PREFIX_PATH=${old_prefix}")
 else()
   message(FATAL_ERROR "unknown MODE '${MODE}'")
 endif()
