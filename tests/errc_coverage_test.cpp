@@ -12,6 +12,7 @@
 #include <ipwire/capture.hpp>
 #include <ipwire/capture_file.hpp>
 #include <ipwire/decode.hpp>
+#include <ipwire/embedded_ipv4.hpp>
 #include <ipwire/endpoint.hpp>
 #include <ipwire/error.hpp>
 #include <ipwire/ip.hpp>
@@ -194,9 +195,27 @@ errc too_many_interface_lookups() {
     return capture_error_of(f);
 }
 
+// --- the address toolkit (issue 14) ---
+
+constexpr errc address_overflow() {
+    return ipwire::ipv4_address(0xFFFFFFFFU).advanced(1).error();
+}
+constexpr errc bad_netmask() {
+    return ipwire::ipv4_prefix::from_netmask({}, ipwire::ipv4_address(0xFF00FF00U)).error();
+}
+constexpr errc address_family_mismatch() {
+    return distance(ipwire::ip_address(ipwire::ipv4_address{}), ipwire::ip_address(ipwire::ipv6_address{})).error();
+}
+constexpr errc bad_nat64_prefix_length() {
+    return ipwire::nat64_embed(ipwire::ipv6_prefix({}, 33), {}).error();
+}
+constexpr errc not_in_prefix() {
+    return ipwire::nat64_extract(ipwire::ipv6_prefix(ipwire::ipv6_address::v4_mapped({}), 96), {}).error();
+}
+
 // --- the table ---
 
-enum class input : std::uint8_t { ipv4, ipv6, ip, prefix, endpoint, port, port_range, mac, bytes, socket, file, pending };
+enum class input : std::uint8_t { ipv4, ipv6, ip, prefix, endpoint, port, port_range, mac, bytes, call, socket, file, pending };
 
 struct row {
     errc code;
@@ -260,6 +279,11 @@ constexpr row rows[] = {
     {errc::too_many_interface_lookups, input::file, "pcapng lookups 5,000 blocks back, alternating",
      too_many_interface_lookups},
     {errc::file_error, input::file, "capture_file::open of a missing file", file_error},
+    {errc::address_overflow, input::call, "255.255.255.255 advanced(1)", address_overflow},
+    {errc::bad_netmask, input::call, "from_netmask with 255.0.255.0", bad_netmask},
+    {errc::address_family_mismatch, input::call, "distance(0.0.0.0, ::)", address_family_mismatch},
+    {errc::bad_nat64_prefix_length, input::call, "nat64_embed under ::/33", bad_nat64_prefix_length},
+    {errc::not_in_prefix, input::call, "nat64_extract of :: under ::ffff:0:0/96", not_in_prefix},
 };
 
 // What the row's input gives: errc{} when it parses.
@@ -274,6 +298,7 @@ constexpr errc produce(const row& r) {
     case input::port_range: return ipwire::port_range::parse(r.text).error();
     case input::mac: return ipwire::mac_address::parse(r.text).error();
     case input::bytes:
+    case input::call:
     case input::socket:
     case input::file: return r.produce != nullptr ? r.produce() : errc{};
     case input::pending: return errc{};

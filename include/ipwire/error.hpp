@@ -98,6 +98,12 @@ enum class errc : std::uint8_t {
     too_many_mac_groups,        // a seventh MAC group (EUI-64 text, or a separator after the sixth)
     too_many_interface_lookups, // a pcapng file whose packets switch among interfaces too far apart to find in bounded time
     file_error,                 // capture_file: the file could not be opened, mapped or read (its errno is kept)
+    // Address toolkit (issue 14)
+    address_overflow,           // advanced(n) past either end of the family, or a distance beyond std::int64_t
+    bad_netmask,                // a netmask whose one bits are not contiguous from the top ("255.0.255.0")
+    address_family_mismatch,    // an IPv4 and an IPv6 operand where one family is needed (distance, from_netmask)
+    bad_nat64_prefix_length,    // a NAT64 prefix length other than 32, 40, 48, 56, 64, 96 (RFC 6052 section 2.2)
+    not_in_prefix,              // nat64_extract of an address outside the given prefix
 };
 
 // A short English message, for logs and the describe example.
@@ -156,6 +162,11 @@ enum class errc : std::uint8_t {
     case errc::too_many_mac_groups: return "more than six MAC address groups";
     case errc::too_many_interface_lookups: return "pcapng interfaces too scattered to look up in bounded time";
     case errc::file_error: return "file could not be read";
+    case errc::address_overflow: return "address arithmetic past the end of the family";
+    case errc::bad_netmask: return "netmask one bits not contiguous";
+    case errc::address_family_mismatch: return "IPv4 and IPv6 operands mixed";
+    case errc::bad_nat64_prefix_length: return "NAT64 prefix length not 32, 40, 48, 56, 64 or 96";
+    case errc::not_in_prefix: return "address outside the prefix";
     }
     return "unknown error";
 }

@@ -7,6 +7,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -94,6 +95,42 @@ public:
     [[nodiscard]] std::string to_string(ipv6_text_style style = {}) const {
         char buffer[max_string_length];
         return {buffer, to_chars(buffer, buffer + max_string_length, style).ptr};
+    }
+
+    // Arithmetic within the family (issue 14): families never mix, so next()
+    // of 255.255.255.255 is empty (not ::), as is prev() of 0.0.0.0 and of ::.
+    [[nodiscard]] constexpr std::optional<ip_address> next() const noexcept {
+        const auto a = advanced(1);
+        return a ? std::optional<ip_address>(*a) : std::nullopt;
+    }
+    [[nodiscard]] constexpr std::optional<ip_address> prev() const noexcept {
+        const auto a = advanced(-1);
+        return a ? std::optional<ip_address>(*a) : std::nullopt;
+    }
+    [[nodiscard]] constexpr result<ip_address> advanced(std::int64_t n) const noexcept {
+        if (is_v4_) {
+            const auto a = v4().advanced(n);
+            return a ? result<ip_address>(*a) : result<ip_address>(a.error());
+        }
+        const auto a = storage_.advanced(n);
+        return a ? result<ip_address>(*a) : result<ip_address>(a.error());
+    }
+    // b - a within one family; errc::address_family_mismatch across families,
+    // errc::address_overflow for an IPv6 distance beyond std::int64_t.
+    [[nodiscard]] friend constexpr result<std::int64_t> distance(const ip_address& a, const ip_address& b) noexcept {
+        if (a.is_v4_ != b.is_v4_) return errc::address_family_mismatch;
+        if (a.is_v4_) return distance(a.v4(), b.v4());
+        return distance(a.storage_, b.storage_);
+    }
+
+    // The PTR name of the address's own family: in-addr.arpa for IPv4, ip6.arpa for IPv6.
+    static constexpr std::size_t reverse_pointer_max_length = ipv6_address::reverse_pointer_max_length;
+    constexpr std::to_chars_result reverse_pointer_to_chars(char* first, char* last) const noexcept {
+        return is_v4_ ? v4().reverse_pointer_to_chars(first, last) : storage_.reverse_pointer_to_chars(first, last);
+    }
+    [[nodiscard]] std::string reverse_pointer() const {
+        char buffer[reverse_pointer_max_length];
+        return {buffer, reverse_pointer_to_chars(buffer, buffer + reverse_pointer_max_length).ptr};
     }
 
     // Classification, as the family's own.

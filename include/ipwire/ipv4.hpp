@@ -8,9 +8,11 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "ipwire/detail/address_math.hpp"
 #include "ipwire/detail/special_purpose.hpp"
 #include "ipwire/detail/text.hpp"
 #include "ipwire/error.hpp"
@@ -97,6 +99,39 @@ public:
     [[nodiscard]] std::string to_string() const {
         char buffer[max_string_length];
         return {buffer, to_chars(buffer, buffer + max_string_length).ptr};
+    }
+
+    // Arithmetic on the 32-bit number (issue 14). next() of 255.255.255.255 and
+    // prev() of 0.0.0.0 are empty: addresses never wrap.
+    [[nodiscard]] constexpr std::optional<ipv4_address> next() const noexcept {
+        if (to_uint32() == 0xFFFFFFFFU) return std::nullopt;
+        return ipv4_address(to_uint32() + 1U);
+    }
+    [[nodiscard]] constexpr std::optional<ipv4_address> prev() const noexcept {
+        if (to_uint32() == 0) return std::nullopt;
+        return ipv4_address(to_uint32() - 1U);
+    }
+    // The address n further on (n < 0: back), or errc::address_overflow past either end.
+    [[nodiscard]] constexpr result<ipv4_address> advanced(std::int64_t n) const noexcept {
+        const auto bytes = detail::add_signed(bytes_, n);
+        if (!bytes) return errc::address_overflow;
+        return ipv4_address(*bytes);
+    }
+    // b - a as a signed number; every IPv4 distance fits. Found by ADL: call distance(a, b).
+    [[nodiscard]] friend constexpr std::int64_t distance(const ipv4_address& a, const ipv4_address& b) noexcept {
+        return static_cast<std::int64_t>(b.to_uint32()) - static_cast<std::int64_t>(a.to_uint32());
+    }
+
+    // The PTR name, "1.2.0.192.in-addr.arpa" for 192.0.2.1 (RFC 1035 section
+    // 3.5); nothing is written unless it fits, as to_chars.
+    static constexpr std::size_t reverse_pointer_max_length = detail::reverse_v4_length;
+    constexpr std::to_chars_result reverse_pointer_to_chars(char* first, char* last) const noexcept {
+        char buffer[reverse_pointer_max_length] = {};
+        return detail::copy_if_fits(first, last, buffer, detail::write_reverse_v4(buffer, bytes_));
+    }
+    [[nodiscard]] std::string reverse_pointer() const {
+        char buffer[reverse_pointer_max_length];
+        return {buffer, reverse_pointer_to_chars(buffer, buffer + reverse_pointer_max_length).ptr};
     }
 
     // Classification. Ranges from the IANA registry unless noted.

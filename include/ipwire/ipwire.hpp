@@ -3,6 +3,7 @@
 #pragma once
 
 // Socket addresses
+#include "ipwire/embedded_ipv4.hpp"
 #include "ipwire/endpoint.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/format.hpp"

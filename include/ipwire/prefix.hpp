@@ -61,6 +61,39 @@ public:
         return Address(bytes);
     }
 
+    // From an address and a netmask ("10.1.2.3", "255.255.255.0" -> 10.1.2.3/24),
+    // host bits kept as parse keeps them; errc::bad_netmask unless the mask is
+    // ones then zeros (RFC 4632 section 3.1). The mask's zone is ignored.
+    [[nodiscard]] static constexpr result<basic_prefix> from_netmask(const Address& address, const Address& mask) noexcept {
+        std::uint8_t length = 0;
+        bool zeros = false;
+        for (const std::uint8_t b : mask.to_bytes()) {
+            for (unsigned bit = 8; bit-- > 0;) {
+                if (((b >> bit) & 1U) == 0) {
+                    zeros = true;
+                } else {
+                    if (zeros) return errc::bad_netmask;
+                    ++length;
+                }
+            }
+        }
+        return basic_prefix(address, length);
+    }
+    // The host bits as an address: 0.0.0.255 for /24 (Cisco's wildcard mask).
+    [[nodiscard]] constexpr Address hostmask() const noexcept {
+        typename Address::bytes_type bytes{};
+        for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<std::uint8_t>(~mask_byte(i));
+        return Address(bytes);
+    }
+    // IPv4 only: the directed broadcast, host bits set (RFC 919, RFC 922); the
+    // same value as last_address(). A /31 (RFC 3021) and a /32 have no
+    // broadcast in use, but give their last address here, as Python does.
+    [[nodiscard]] constexpr Address broadcast() const noexcept
+        requires(max_length == 32)
+    {
+        return last_address();
+    }
+
     // Whether the address lies in this prefix; the address's zone is ignored.
     [[nodiscard]] constexpr bool contains(const Address& a) const noexcept {
         const auto& x = a.to_bytes();
@@ -196,6 +229,19 @@ public:
         return visit([](auto p) { return ip_address(p.last_address()); });
     }
     [[nodiscard]] constexpr ip_address netmask() const noexcept { return visit([](auto p) { return ip_address(p.netmask()); }); }
+
+    // As basic_prefix::from_netmask; errc::address_family_mismatch when the
+    // address and the mask are of different families.
+    [[nodiscard]] static constexpr result<ip_prefix> from_netmask(const ip_address& a, const ip_address& mask) noexcept {
+        if (a.is_v4() != mask.is_v4()) return errc::address_family_mismatch;
+        if (a.is_v4()) {
+            const auto p = ipv4_prefix::from_netmask(a.v4(), mask.v4());
+            return p ? result<ip_prefix>(*p) : result<ip_prefix>(p.error());
+        }
+        const auto p = ipv6_prefix::from_netmask(a.v6(), mask.v6());
+        return p ? result<ip_prefix>(*p) : result<ip_prefix>(p.error());
+    }
+    [[nodiscard]] constexpr ip_address hostmask() const noexcept { return visit([](auto p) { return ip_address(p.hostmask()); }); }
 
     // Families never mix: an IPv4 prefix does not contain ::ffff:a.b.c.d (unmap() it first).
     [[nodiscard]] constexpr bool contains(const ip_address& a) const noexcept {
