@@ -64,6 +64,7 @@ public:
     // From an address and a netmask ("10.1.2.3", "255.255.255.0" -> 10.1.2.3/24),
     // host bits kept as parse keeps them; errc::bad_netmask unless the mask is
     // ones then zeros (RFC 4632 section 3.1). The mask's zone is ignored.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): address then mask, the order written in every configuration ("10.0.0.1 255.0.0.0")
     [[nodiscard]] static constexpr result<basic_prefix> from_netmask(const Address& address, const Address& mask) noexcept {
         std::uint8_t length = 0;
         bool zeros = false;

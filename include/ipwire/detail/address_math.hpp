@@ -12,6 +12,10 @@
 
 namespace ipwire::detail {
 
+// Every subscript below is a loop counter under N, the array's size (4 or 16),
+// or a nibble (0-15) into the 16 hex digits.
+// NOLINTBEGIN(cppcoreguidelines-pro-bounds-constant-array-index)
+
 // bytes + n (n >= 0) or bytes - n (n < 0) as an N-byte unsigned number; empty
 // when the result leaves [0, 2^(8N) - 1]. Never wraps.
 template <std::size_t N>
@@ -94,5 +98,7 @@ constexpr char* write_reverse_v6(char* out, const std::array<std::uint8_t, 16>& 
     }
     return copy_chars(out, "ip6.arpa", 8);
 }
+
+// NOLINTEND(cppcoreguidelines-pro-bounds-constant-array-index)
 
 } // namespace ipwire::detail
