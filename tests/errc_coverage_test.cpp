@@ -23,6 +23,7 @@
 #include <ipwire/prefix.hpp>
 #include <ipwire/sockaddr.hpp>
 #include <ipwire/wire/ipv4.hpp>
+#include <ipwire/wire/icmp.hpp>
 #include <ipwire/wire/ipv6.hpp>
 #include <ipwire/wire/link_type.hpp>
 #include <ipwire/wire/tcp.hpp>
@@ -213,6 +214,13 @@ constexpr errc not_in_prefix() {
     return ipwire::nat64_extract(ipwire::ipv6_prefix(ipwire::ipv6_address::v4_mapped({}), 96), {}).error();
 }
 
+// --- ICMP (issue 12) ---
+
+constexpr errc not_icmp_error() {
+    constexpr std::uint8_t echo[] = {8, 0, 0xF7, 0xFF, 0, 0, 0, 0};
+    return ipwire::icmpv4_message_view::parse(echo)->quoted_packet().error();
+}
+
 // --- the table ---
 
 enum class input : std::uint8_t { ipv4, ipv6, ip, prefix, endpoint, port, port_range, mac, bytes, call, socket, file, pending };
@@ -284,6 +292,7 @@ constexpr row rows[] = {
     {errc::address_family_mismatch, input::call, "distance(0.0.0.0, ::)", address_family_mismatch},
     {errc::bad_nat64_prefix_length, input::call, "nat64_embed under ::/33", bad_nat64_prefix_length},
     {errc::not_in_prefix, input::call, "nat64_extract of :: under ::ffff:0:0/96", not_in_prefix},
+    {errc::not_icmp_error, input::bytes, "quoted_packet of an ICMP echo request", not_icmp_error},
 };
 
 // What the row's input gives: errc{} when it parses.

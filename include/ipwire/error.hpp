@@ -104,6 +104,8 @@ enum class errc : std::uint8_t {
     address_family_mismatch,    // an IPv4 and an IPv6 operand where one family is needed (distance, from_netmask)
     bad_nat64_prefix_length,    // a NAT64 prefix length other than 32, 40, 48, 56, 64, 96 (RFC 6052 section 2.2)
     not_in_prefix,              // nat64_extract of an address outside the given prefix
+    // ICMP (issue 12)
+    not_icmp_error,             // quoted_packet() of an ICMP message that is not an error (an echo, say)
 };
 
 // A short English message, for logs and the describe example.
@@ -167,6 +169,7 @@ enum class errc : std::uint8_t {
     case errc::address_family_mismatch: return "IPv4 and IPv6 operands mixed";
     case errc::bad_nat64_prefix_length: return "NAT64 prefix length not 32, 40, 48, 56, 64 or 96";
     case errc::not_in_prefix: return "address outside the prefix";
+    case errc::not_icmp_error: return "ICMP message is not an error and quotes no packet";
     }
     return "unknown error";
 }

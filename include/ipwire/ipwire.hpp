@@ -26,6 +26,7 @@
 #include "ipwire/wire/checksum.hpp"
 #include "ipwire/wire/ether_type.hpp"
 #include "ipwire/wire/ethernet.hpp"
+#include "ipwire/wire/icmp.hpp"
 #include "ipwire/wire/ip.hpp"
 #include "ipwire/wire/ipv4.hpp"
 #include "ipwire/wire/ipv6.hpp"
