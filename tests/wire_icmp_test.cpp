@@ -164,6 +164,17 @@ constexpr std::uint8_t v6_neighbor_solicitation[] = {
     0x00, 0x00, 0x00, 0x02,
 };
 
+// port unreachable quoting more than 8 transport bytes (RFC 1812 section 4.3.2.3 lets a
+// router quote as much as fits): a UDP header and 12 of its 16 data bytes, then 4 bytes past
+// the quoted total length of 44 (not part of the quoted packet)
+constexpr std::uint8_t v4_long_quote[] = {
+    0x03, 0x03, 0xa1, 0xce, 0x00, 0x00, 0x00, 0x00, 0x45, 0x00, 0x00, 0x2c,
+    0x12, 0x34, 0x00, 0x00, 0x40, 0x11, 0x00, 0x00, 0xc0, 0x00, 0x02, 0x0a,
+    0xc6, 0x33, 0x64, 0x01, 0x9c, 0x40, 0x00, 0x35, 0x00, 0x18, 0x00, 0x00,
+    0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x61, 0x62,
+    0x70, 0x61, 0x64, 0x21,
+};
+
 // Real packets: the IPv4 packet of ppp-VlanPackets.pcap frame 1 (after the
 // Ethernet header and two VLAN tags), and the IPv6 packets of
 // ppp-ipv6_options.pcap frames 2 and 5 (after the Ethernet header).
@@ -285,6 +296,9 @@ static_assert(v6_checksum_fails_flipped(v6_echo, 39)); // the destination addres
 static_assert(prefixes_total<icmpv4_message_view>(v4_echo_request, 20, false));
 static_assert(prefixes_total<icmpv4_message_view>(v4_frag_needed, 20, true));
 static_assert(prefixes_total<icmpv4_message_view>(v4_time_exceeded, 20, true));
+static_assert(prefixes_total<icmpv4_message_view>(v4_long_quote, 20, true));
+static_assert(ipwire::quoted_transport(*v4(v4_long_quote).quoted_packet()).size() == 8);
+static_assert(v4(v4_long_quote).quoted_packet()->payload().size() == 24); // cut at total length 44
 static_assert(prefixes_total<icmpv6_message_view>(v6_message(v6_too_big), 40, true));
 static_assert(prefixes_total<icmpv6_message_view>(v6_message(v6_echo), 40, false));
 
@@ -318,6 +332,7 @@ TEST_CASE("icmpv4: each message kind, its RFC 792 fields") {
         {v4_timestamp, icmpv4_type::timestamp_request, 0, false, "timestamp-request"},
         {v4_mask_request, icmpv4_type::address_mask_request, 0, false, "address-mask-request"},
         {v4_cut_quote, icmpv4_type::destination_unreachable, 3, true, "destination-unreachable"},
+        {v4_long_quote, icmpv4_type::destination_unreachable, 3, true, "destination-unreachable"},
     };
     for (const row& r : rows) {
         CAPTURE(r.name);
