@@ -6,14 +6,20 @@
 // ppp-ipv6_options.pcap frame 2, an ICMPv6 echo behind a routing header, and
 // frame 5, an MLDv2 report behind hop-by-hop; tshark calls all three "good").
 #include <ipwire/wire/icmp.hpp>
+#include <ipwire/format.hpp>
 
 #include <doctest/doctest.h>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <sstream>
 #include <string_view>
 #include <vector>
+
+#if defined(IPWIRE_TEST_HAVE_FMT)
+#include <fmt/format.h>
+#endif
 
 namespace {
 
@@ -466,6 +472,17 @@ TEST_CASE("icmp: every prefix gives a view or errc::truncated, never reading pas
     CHECK(prefixes_total<icmpv6_message_view>(v6_message(v6_parameter_problem), 40, true));
     CHECK(prefixes_total<icmpv6_message_view>(v6_message(v6_echo), 40, false));
     CHECK(prefixes_total<icmpv6_message_view>(v6_message(v6_neighbor_solicitation), 40, false));
+}
+
+TEST_CASE("icmp: operator<< prints the name, or the number of an unnamed type") {
+    std::ostringstream out;
+    out << icmpv4_type::time_exceeded << ' ' << icmpv4_type{42} << ' ' << icmpv6_type::packet_too_big << ' '
+        << icmpv6_type{200};
+    CHECK(out.str() == "time-exceeded 42 packet-too-big 200");
+#if defined(IPWIRE_TEST_HAVE_FMT)
+    CHECK(fmt::format("[{:>10}]", icmpv4_type::redirect) == "[  redirect]");
+    CHECK(fmt::format("[{:<5}]", icmpv6_type{7}) == "[7    ]");
+#endif
 }
 
 TEST_CASE("icmp: type names for every type, empty for the unnamed") {

@@ -282,6 +282,10 @@ struct fmt::formatter<ipwire::ipv6_routing_type, char>
     : ipwire::detail::fmt_enum_formatter<ipwire::ipv6_routing_type> {};
 template <>
 struct fmt::formatter<ipwire::tcp_option_kind, char> : ipwire::detail::fmt_enum_formatter<ipwire::tcp_option_kind> {};
+template <>
+struct fmt::formatter<ipwire::icmpv4_type, char> : ipwire::detail::fmt_enum_formatter<ipwire::icmpv4_type> {};
+template <>
+struct fmt::formatter<ipwire::icmpv6_type, char> : ipwire::detail::fmt_enum_formatter<ipwire::icmpv6_type> {};
 #endif
 
 #if IPWIRE_HAS_STD_FORMAT
@@ -393,4 +397,8 @@ struct std::formatter<ipwire::ipv6_routing_type, char>
     : ipwire::detail::std_enum_formatter<ipwire::ipv6_routing_type> {};
 template <>
 struct std::formatter<ipwire::tcp_option_kind, char> : ipwire::detail::std_enum_formatter<ipwire::tcp_option_kind> {};
+template <>
+struct std::formatter<ipwire::icmpv4_type, char> : ipwire::detail::std_enum_formatter<ipwire::icmpv4_type> {};
+template <>
+struct std::formatter<ipwire::icmpv6_type, char> : ipwire::detail::std_enum_formatter<ipwire::icmpv6_type> {};
 #endif

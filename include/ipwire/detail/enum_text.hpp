@@ -32,6 +32,8 @@ enum class ipv4_option_type : std::uint8_t;    // wire/ipv4.hpp
 enum class ipv6_option_type : std::uint8_t;    // wire/ipv6_extension.hpp
 enum class ipv6_routing_type : std::uint8_t;   // wire/ipv6_extension.hpp
 enum class tcp_option_kind : std::uint8_t;     // wire/tcp.hpp
+enum class icmpv4_type : std::uint8_t;         // wire/icmp.hpp
+enum class icmpv6_type : std::uint8_t;         // wire/icmp.hpp
 
 namespace detail {
 
@@ -71,6 +73,10 @@ template <>
 inline constexpr bool is_named_enum<ipv6_routing_type> = true;
 template <>
 inline constexpr bool is_named_enum<tcp_option_kind> = true;
+template <>
+inline constexpr bool is_named_enum<icmpv4_type> = true;
+template <>
+inline constexpr bool is_named_enum<icmpv6_type> = true;
 
 template <class E>
 concept named_enum = is_named_enum<E>;
