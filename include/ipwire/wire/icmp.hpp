@@ -276,6 +276,7 @@ private:
 // A message of either family, as decode will hand it out.
 class icmp_message_view {
 public:
+    // An empty view, for std::optional and result; only a family view makes a usable one.
     constexpr icmp_message_view() noexcept = default;
     // cppcheck-suppress noExplicitConstructor ; implicit by design: a lossless widening
     constexpr icmp_message_view(const icmpv4_message_view& m) noexcept : bytes_(m.bytes()) {} // NOLINT(google-explicit-constructor)
