@@ -204,10 +204,12 @@ std::uint64_t libpcap_pass(const capture_file& file) noexcept {
 template <std::uint64_t (*Fn)(const capture_file&)>
 void run(benchmark::State& state, const capture_file& file, std::uint64_t expected) {
     if (const auto got = Fn(file); got != expected)
-        return state.SkipWithError(("record sum " + std::to_string(got) + " but ipwire's " + std::to_string(expected)).c_str());
+        return state.SkipWithError(
+            ("record sum " + std::to_string(got) + " but ipwire's " + std::to_string(expected)).c_str());
     for (auto _ : state) benchmark::DoNotOptimize(Fn(file));
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(file.records));
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(file.bytes.size()));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(file.bytes.size()));
     state.SetLabel(bench::short_name(file.path) + " x" + std::to_string(file.repetitions) + ": " +
                    std::to_string(file.records) + " records");
 }

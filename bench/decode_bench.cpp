@@ -129,8 +129,7 @@ inline std::uint64_t views_frame(ipwire::bytes_view frame) noexcept {
     case ipwire::ip_protocol::tcp: {
         const auto tcp = ipwire::tcp_segment_view::parse(ip->payload());
         if (!tcp) return 0;
-        return address_sum(*ip) + tcp->source_port().value() + tcp->destination_port().value() +
-               tcp->sequence_number();
+        return address_sum(*ip) + tcp->source_port().value() + tcp->destination_port().value() + tcp->sequence_number();
     }
     case ipwire::ip_protocol::udp: {
         const auto udp = ipwire::udp_datagram_view::parse(ip->payload());
@@ -184,7 +183,8 @@ std::uint64_t tins_all(const bench::frame_set& set) {
 // --- the benchmarks ---------------------------------------------------------------
 
 void per_frame(benchmark::State& state, const bench::frame_set& set) {
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(set.frames.size()));
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(set.frames.size()));
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(set.total_bytes));
     state.SetLabel(bench::short_name(set.path) + ": " + std::to_string(set.frames.size()) + " frames");
 }
@@ -192,7 +192,8 @@ void per_frame(benchmark::State& state, const bench::frame_set& set) {
 template <std::uint64_t (*Fn)(const bench::frame_set&)>
 void run(benchmark::State& state, const bench::frame_set& set, std::uint64_t expected) {
     if (const auto got = Fn(set); got != expected)
-        return state.SkipWithError(("field sum " + std::to_string(got) + " but the unchecked reader's " + std::to_string(expected)).c_str());
+        return state.SkipWithError(
+            ("field sum " + std::to_string(got) + " but the unchecked reader's " + std::to_string(expected)).c_str());
     for (auto _ : state) benchmark::DoNotOptimize(Fn(set));
     per_frame(state, set);
 }

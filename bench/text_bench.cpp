@@ -79,7 +79,8 @@ std::string drawn_label(const std::vector<std::string>& drawn) {
     std::vector<std::string> distinct = drawn;
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    return std::to_string(drawn.size()) + " drawn from " + std::to_string(distinct.size()) + " distinct in tests/data captures";
+    return std::to_string(drawn.size()) + " drawn from " + std::to_string(distinct.size()) +
+           " distinct in tests/data captures";
 }
 
 // The strings one after another in one buffer, each ended by '\0', as text
@@ -156,8 +157,8 @@ std::vector<text_set> make_sets() {
         for (std::size_t i = 0; i < shape_count; ++i) {
             std::array<std::uint16_t, 8> g{};
             for (auto& x : g) x = nonzero_group(rng);
-            const std::size_t run = 2 + rng() % 6;         // 2..7 zero groups
-            const std::size_t start = rng() % (9 - run);   // anywhere, both ends included
+            const std::size_t run = 2 + rng() % 6;       // 2..7 zero groups
+            const std::size_t start = rng() % (9 - run); // anywhere, both ends included
             for (std::size_t j = start; j < start + run; ++j) g[j] = 0;
             s.text.push_back(v6_text(from_groups(g)));
         }
@@ -197,8 +198,10 @@ std::vector<text_set> make_sets() {
         text_set s{"mixed", family::mixed, {}, {}, {}};
         s.text = bench::draw(bench::texts_from_captures().addresses, mixed_count, 6);
         s.label = drawn_label(s.text);
-        if (s.text.empty()) bench::note("no addresses found in the repository's captures: mixed left out");
-        else sets.push_back(s);
+        if (s.text.empty())
+            bench::note("no addresses found in the repository's captures: mixed left out");
+        else
+            sets.push_back(s);
     }
     for (auto& s : sets)
         for (const auto& t : s.text) s.pton_text.push_back(t.substr(0, t.find('%')));
@@ -229,7 +232,9 @@ std::uint64_t value_of(const ipwire::ipv6_address& a) noexcept { return fold16(a
 std::uint64_t value_of(const ipwire::ip_address& a) noexcept { return a.is_v4() ? value_of(a.v4()) : value_of(a.v6()); }
 std::uint64_t value_of(const ipwire::endpoint& e) noexcept { return value_of(e.address()) + e.port().value(); }
 template <class T>
-std::uint64_t value_of(const ipwire::result<T>& r) noexcept { return r ? value_of(*r) : 1; }
+std::uint64_t value_of(const ipwire::result<T>& r) noexcept {
+    return r ? value_of(*r) : 1;
+}
 
 template <class Address>
 void parse_ipwire(benchmark::State& state, const text_set& s) {
@@ -271,7 +276,9 @@ namespace asio_ip = boost::asio::ip;
 
 std::uint64_t value_of(const asio_ip::address_v4& a) noexcept { return a.to_uint(); }
 std::uint64_t value_of(const asio_ip::address_v6& a) noexcept { return fold16(a.to_bytes().data()) + a.scope_id(); }
-std::uint64_t value_of(const asio_ip::address& a) noexcept { return a.is_v4() ? value_of(a.to_v4()) : value_of(a.to_v6()); }
+std::uint64_t value_of(const asio_ip::address& a) noexcept {
+    return a.is_v4() ? value_of(a.to_v4()) : value_of(a.to_v6());
+}
 
 struct asio_v4 {
     static auto make(const char* t, boost::system::error_code& ec) { return asio_ip::make_address_v4(t, ec); }
@@ -310,9 +317,12 @@ void parse_asio(benchmark::State& state, const text_set& s) {
 
 template <class Address>
 Address pick(const ipwire::ip_address& a) {
-    if constexpr (std::is_same_v<Address, ipwire::ipv4_address>) return a.v4();
-    else if constexpr (std::is_same_v<Address, ipwire::ipv6_address>) return a.v6();
-    else return a;
+    if constexpr (std::is_same_v<Address, ipwire::ipv4_address>)
+        return a.v4();
+    else if constexpr (std::is_same_v<Address, ipwire::ipv6_address>)
+        return a.v6();
+    else
+        return a;
 }
 
 template <class Address>
@@ -399,8 +409,10 @@ std::vector<endpoint_set> make_endpoint_sets() {
     sets.push_back(v6);
     endpoint_set mixed{"mixed", bench::draw(bench::texts_from_captures().endpoints, mixed_count, 12), {}};
     mixed.label = drawn_label(mixed.text);
-    if (mixed.text.empty()) bench::note("no endpoints found in the repository's captures: endpoint mixed left out");
-    else sets.push_back(mixed);
+    if (mixed.text.empty())
+        bench::note("no endpoints found in the repository's captures: endpoint mixed left out");
+    else
+        sets.push_back(mixed);
     return sets;
 }
 

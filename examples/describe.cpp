@@ -51,8 +51,7 @@ void describe_address(const ipwire::ip_address& a, std::string_view label = "can
     line("family", a.is_v4() ? "IPv4" : "IPv6");
     if (a.is_v6()) line("expanded", a.to_string({.expanded = true}));
     if (!a.zone().empty()) line("zone", a.zone());
-    if (auto scope = a.is_v6() ? a.v6().multicast_scope() : std::nullopt)
-        line("multicast scope", to_string(*scope));
+    if (auto scope = a.is_v6() ? a.v6().multicast_scope() : std::nullopt) line("multicast scope", to_string(*scope));
     line("classification", classify(a));
 }
 
@@ -184,10 +183,23 @@ struct lines {
 
 int run(int argc, char** argv) {
     static constexpr std::string_view tour[] = {
-        "192.0.2.1",        "2001:DB8:0:0:1:0:0:1", "::ffff:10.1.2.3", "fe80::1%eth0", "100.64.1.1",
-        "ff02::1",          "10.1.2.3/8",           "2001:db8::/32",   "[2001:db8::1]:443", "192.0.2.1:8080",
-        "443",              "49152-65535",          "1.2.3",           "01.2.3.4",     "1::2::3",
-        "[1.2.3.4]:80",     "65536",
+        "192.0.2.1",
+        "2001:DB8:0:0:1:0:0:1",
+        "::ffff:10.1.2.3",
+        "fe80::1%eth0",
+        "100.64.1.1",
+        "ff02::1",
+        "10.1.2.3/8",
+        "2001:db8::/32",
+        "[2001:db8::1]:443",
+        "192.0.2.1:8080",
+        "443",
+        "49152-65535",
+        "1.2.3",
+        "01.2.3.4",
+        "1::2::3",
+        "[1.2.3.4]:80",
+        "65536",
     };
     if (argc < 2) {
         // The tour includes invalid text on purpose: it always exits 0.

@@ -21,6 +21,7 @@ namespace {
 
 // A pcap file of three Ethernet frames: SYN, SYN-ACK, ACK between
 // 192.0.2.10:49152 and 198.51.100.80:80 (RFC 5737 addresses), checksums valid.
+// clang-format off
 constexpr std::uint8_t handshake[] = {
     // pcap header: magic (little-endian, microseconds), version 2.4, zone 0,
     // sigfigs 0, snap length 65535, LINKTYPE_ETHERNET
@@ -55,9 +56,10 @@ constexpr std::uint8_t handshake[] = {
     0xC0, 0x00, 0x00, 0x50, 0x00, 0x00, 0x03, 0xE9, 0x00, 0x00, 0x13, 0x89,
     0x50, 0x10, 0xFA, 0xF0, 0xF0, 0x92, 0x00, 0x00,
 };
+// clang-format on
 
-constexpr const char* usage =
-    "usage: syn_scan [FILE]    print each TCP SYN without ACK in a pcap or pcapng FILE (no FILE: a built-in handshake)\n";
+constexpr const char* usage = "usage: syn_scan [FILE]    print each TCP SYN without ACK in a pcap or pcapng FILE (no "
+                              "FILE: a built-in handshake)\n";
 
 // One line on standard error; the exit code of every failure.
 int fail(const char* what, std::string_view why) {
@@ -73,8 +75,8 @@ int scan(const ipwire::capture_view& capture, const char* name) {
         if (!p.tcp || !p.tcp->flags().has(ipwire::tcp_flags::syn) || p.tcp->flags().has(ipwire::tcp_flags::ack))
             continue;
         std::printf("%llu.%09llu %s -> %s\n", static_cast<unsigned long long>(record.timestamp / 1'000'000'000),
-                    static_cast<unsigned long long>(record.timestamp % 1'000'000'000),
-                    p.source()->to_string().c_str(), p.destination()->to_string().c_str());
+                    static_cast<unsigned long long>(record.timestamp % 1'000'000'000), p.source()->to_string().c_str(),
+                    p.destination()->to_string().c_str());
     }
     if (std::fflush(stdout) != 0 || std::ferror(stdout)) return fail("standard output", std::strerror(errno));
     // A malformed record ends the walk: say so, after what could be read.

@@ -108,7 +108,7 @@ bool is_capture_error(errc e) {
 // type in a vector: the iterator's records must be a prefix of these (it checks
 // more, so it may stop sooner). Blocks are followed by their length alone.
 struct reference_packet {
-    const std::uint8_t* data;       // where the record's data starts
+    const std::uint8_t* data; // where the record's data starts
     std::uint32_t interface_id;
     std::optional<std::uint16_t> link; // empty: the id names no interface before it
 };
@@ -214,8 +214,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // The walk ended by itself: it says why, and stays ended.
         IPWIRE_FUZZ_CHECK(it.error() == error);
         IPWIRE_FUZZ_CHECK(it->data.empty() && it->captured_length == 0);
-        if (error == errc{}) IPWIRE_FUZZ_CHECK(it.offset() == file.size());
-        else IPWIRE_FUZZ_CHECK(it.offset() < file.size());
+        if (error == errc{})
+            IPWIRE_FUZZ_CHECK(it.offset() == file.size());
+        else
+            IPWIRE_FUZZ_CHECK(it.offset() < file.size());
         auto after = it;
         ++after;
         IPWIRE_FUZZ_CHECK(after == view.end() && after.error() == error && after.offset() == it.offset());

@@ -11,9 +11,9 @@
 #include <memory>
 #include <string_view>
 
-#define IPWIRE_FUZZ_CHECK(condition)                                                                   \
-    do {                                                                                               \
-        if (!(condition)) ::ipwire_fuzz::fail(#condition, __FILE__, __LINE__);                         \
+#define IPWIRE_FUZZ_CHECK(condition)                                                                                   \
+    do {                                                                                                               \
+        if (!(condition)) ::ipwire_fuzz::fail(#condition, __FILE__, __LINE__);                                         \
     } while (false)
 
 namespace ipwire_fuzz {
@@ -28,7 +28,8 @@ namespace ipwire_fuzz {
 // could hide it).
 class exact_copy {
 public:
-    exact_copy(const std::uint8_t* data, std::size_t size) : bytes_(new std::uint8_t[size == 0 ? 1 : size]), size_(size) {
+    exact_copy(const std::uint8_t* data, std::size_t size)
+        : bytes_(new std::uint8_t[size == 0 ? 1 : size]), size_(size) {
         if (size != 0) std::memcpy(bytes_.get(), data, size);
     }
     [[nodiscard]] const std::uint8_t* data() const noexcept { return bytes_.get(); }

@@ -59,8 +59,9 @@ using ipwire::ip_protocol;
 // The selector byte modulo this table's size picks the link type: the seven
 // link types decode names and one it does not read (LINKTYPE_IEEE802_11).
 constexpr std::array<ipwire::link_type, 8> link_types = {
-    ipwire::link_type::ethernet,  ipwire::link_type::raw,        ipwire::link_type::ipv4,
-    ipwire::link_type::ipv6,      ipwire::link_type::linux_sll,  ipwire::link_type::linux_sll2,
+    ipwire::link_type::ethernet,  ipwire::link_type::raw,
+    ipwire::link_type::ipv4,      ipwire::link_type::ipv6,
+    ipwire::link_type::linux_sll, ipwire::link_type::linux_sll2,
     ipwire::link_type::null,      static_cast<ipwire::link_type>(105),
 };
 
@@ -366,8 +367,10 @@ void check_routing(const ipwire::ipv6_routing_header& r, const ipwire::ipv6_exte
     IPWIRE_FUZZ_CHECK(r.address(count) == ipwire::ipv6_address{});
     IPWIRE_FUZZ_CHECK(r.home_address().has_value() == (type == ipwire::ipv6_routing_type::mobile_ipv6));
     const auto final_destination = r.final_destination();
-    if (r.segments_left() == 0 || count == 0) IPWIRE_FUZZ_CHECK(!final_destination.has_value());
-    else IPWIRE_FUZZ_CHECK(final_destination.has_value());
+    if (r.segments_left() == 0 || count == 0)
+        IPWIRE_FUZZ_CHECK(!final_destination.has_value());
+    else
+        IPWIRE_FUZZ_CHECK(final_destination.has_value());
 }
 
 void check_fragment(const ipwire::ipv6_fragment_header& f, const ipwire::ipv6_extension_header& h) {
@@ -435,9 +438,12 @@ void check_ipv6(const ipwire::ipv6_packet_view& v6) {
         IPWIRE_FUZZ_CHECK(starts_at(hb, payload, expected_offset));
         IPWIRE_FUZZ_CHECK(h.length() == hb.size());
         IPWIRE_FUZZ_CHECK(expected_offset + h.length() <= in_effect);
-        if (type == ip_protocol::ipv6_fragment) IPWIRE_FUZZ_CHECK(h.length() == 8);
-        else if (type == ip_protocol::ah) IPWIRE_FUZZ_CHECK(h.length() >= 8 && h.length() % 4 == 0);
-        else IPWIRE_FUZZ_CHECK(h.length() >= 8 && h.length() % 8 == 0);
+        if (type == ip_protocol::ipv6_fragment)
+            IPWIRE_FUZZ_CHECK(h.length() == 8);
+        else if (type == ip_protocol::ah)
+            IPWIRE_FUZZ_CHECK(h.length() >= 8 && h.length() % 4 == 0);
+        else
+            IPWIRE_FUZZ_CHECK(h.length() >= 8 && h.length() % 8 == 0);
         IPWIRE_FUZZ_CHECK(static_cast<std::uint8_t>(h.next_header()) == hb[0]);
         IPWIRE_FUZZ_CHECK(same_span(h.data(), hb.subspan(2)));
 
@@ -713,8 +719,7 @@ void check_udp(const ipwire::udp_datagram_view& udp, const ipwire::ip_packet_vie
     const bool valid_with_sum = udp.checksum_valid(sum);
     if (udp.truncated() || !udp.has_checksum()) IPWIRE_FUZZ_CHECK(!valid_with_sum);
     const bool verifiable = udp.checksum_verifiable(ip);
-    IPWIRE_FUZZ_CHECK(verifiable ==
-                      (!udp.truncated() && !ip.is_fragment() && !(udp.is_jumbogram() && ip.truncated())));
+    IPWIRE_FUZZ_CHECK(verifiable == (!udp.truncated() && !ip.is_fragment() && !(udp.is_jumbogram() && ip.truncated())));
     const bool valid = udp.checksum_valid(ip);
     IPWIRE_FUZZ_CHECK(valid == (udp.has_checksum() ? verifiable && valid_with_sum : ip.is_v4()));
 }
@@ -885,39 +890,55 @@ bool same_result(const ipwire::decoded_packet& a, const ipwire::decoded_packet& 
 
 // Fixed, whole IP headers to check a TCP or UDP view's checksums against
 // when it was parsed on its own (no IP packet carried it).
-constexpr std::array<std::uint8_t, 20> lone_ipv4 = {0x45, 0, 0, 20, 0, 0, 0, 0, 64, 6,
-                                                    0,    0, 192, 0, 2, 1, 198, 51, 100, 7};
-constexpr std::array<std::uint8_t, 40> lone_ipv6 = {0x60, 0, 0, 0, 0, 0, 59, 64, 0x20, 0x01, 0x0D, 0xB8, 0, 0, 0, 0,
-                                                    0,    0, 0, 0, 0, 0, 0,  1,  0x20, 0x01, 0x0D, 0xB8, 0, 0, 0, 0,
-                                                    0,    0, 0, 0, 0, 0, 0,  2};
+constexpr std::array<std::uint8_t, 20> lone_ipv4 = {0x45, 0, 0,   20, 0, 0, 0,   0,  64,  6,
+                                                    0,    0, 192, 0,  2, 1, 198, 51, 100, 7};
+constexpr std::array<std::uint8_t, 40> lone_ipv6 = {0x60, 0, 0, 0, 0, 0, 59, 64, 0x20, 0x01, 0x0D, 0xB8, 0,    0,
+                                                    0,    0, 0, 0, 0, 0, 0,  0,  0,    1,    0x20, 0x01, 0x0D, 0xB8,
+                                                    0,    0, 0, 0, 0, 0, 0,  0,  0,    0,    0,    2};
 
 // Every view's parse over the whole frame, as if it started with that header:
 // an accepted view passes the same checks as one decode returns, a refused one
 // says one of the errors its parse documents.
 void check_direct(bytes_view frame) {
-    if (const auto e = ipwire::ethernet_frame_view::parse(frame)) check_ethernet(*e, frame);
-    else IPWIRE_FUZZ_CHECK(e.error() == errc::truncated);
-    if (const auto s = ipwire::linux_sll_view::parse(frame)) check_sll(*s, frame);
-    else IPWIRE_FUZZ_CHECK(s.error() == errc::truncated);
-    if (const auto s = ipwire::linux_sll2_view::parse(frame)) check_sll2(*s, frame);
-    else IPWIRE_FUZZ_CHECK(s.error() == errc::truncated);
-    if (const auto n = ipwire::null_loopback_view::parse(frame)) check_null(*n, frame);
-    else IPWIRE_FUZZ_CHECK(n.error() == errc::truncated);
+    if (const auto e = ipwire::ethernet_frame_view::parse(frame))
+        check_ethernet(*e, frame);
+    else
+        IPWIRE_FUZZ_CHECK(e.error() == errc::truncated);
+    if (const auto s = ipwire::linux_sll_view::parse(frame))
+        check_sll(*s, frame);
+    else
+        IPWIRE_FUZZ_CHECK(s.error() == errc::truncated);
+    if (const auto s = ipwire::linux_sll2_view::parse(frame))
+        check_sll2(*s, frame);
+    else
+        IPWIRE_FUZZ_CHECK(s.error() == errc::truncated);
+    if (const auto n = ipwire::null_loopback_view::parse(frame))
+        check_null(*n, frame);
+    else
+        IPWIRE_FUZZ_CHECK(n.error() == errc::truncated);
 
     const auto v4 = ipwire::ipv4_packet_view::parse(frame);
-    if (v4) check_ipv4(*v4);
-    else IPWIRE_FUZZ_CHECK(v4.error() == errc::truncated || v4.error() == errc::bad_version ||
-                           v4.error() == errc::bad_header_length || v4.error() == errc::bad_total_length);
+    if (v4)
+        check_ipv4(*v4);
+    else
+        IPWIRE_FUZZ_CHECK(v4.error() == errc::truncated || v4.error() == errc::bad_version ||
+                          v4.error() == errc::bad_header_length || v4.error() == errc::bad_total_length);
     const auto v6 = ipwire::ipv6_packet_view::parse(frame);
-    if (v6) check_ipv6(*v6);
-    else IPWIRE_FUZZ_CHECK(v6.error() == errc::truncated || v6.error() == errc::bad_version ||
-                           v6.error() == errc::bad_payload_length);
+    if (v6)
+        check_ipv6(*v6);
+    else
+        IPWIRE_FUZZ_CHECK(v6.error() == errc::truncated || v6.error() == errc::bad_version ||
+                          v6.error() == errc::bad_payload_length);
     const auto ip = ipwire::ip_packet_view::parse(frame);
     const unsigned version = frame.empty() ? 0U : frame[0] >> 4U;
     IPWIRE_FUZZ_CHECK(ip.has_value() == ((version == 4 && v4) || (version == 6 && v6)));
-    if (ip) check_ip(*ip, frame);
-    else IPWIRE_FUZZ_CHECK(ip.error() == (version == 4 ? v4.error() : version == 6 ? v6.error()
-                                          : frame.empty() ? errc::truncated : errc::bad_version));
+    if (ip)
+        check_ip(*ip, frame);
+    else
+        IPWIRE_FUZZ_CHECK(ip.error() == (version == 4    ? v4.error()
+                                         : version == 6  ? v6.error()
+                                         : frame.empty() ? errc::truncated
+                                                         : errc::bad_version));
 
     const auto lone4 = *ipwire::ip_packet_view::parse(bytes_view(lone_ipv4));
     const auto lone6 = *ipwire::ip_packet_view::parse(bytes_view(lone_ipv6));

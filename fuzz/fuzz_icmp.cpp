@@ -85,14 +85,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const frame f{input.data(), input.data() + input.size()};
     const std::uint8_t selector = data[0];
     if ((selector & 1U) == 0) {
-        if ((selector & 2U) == 0) check_message<ipwire::icmpv4_message_view>(f, bytes, nullptr);
-        else check_message<ipwire::icmpv6_message_view>(f, bytes, nullptr);
+        if ((selector & 2U) == 0)
+            check_message<ipwire::icmpv4_message_view>(f, bytes, nullptr);
+        else
+            check_message<ipwire::icmpv6_message_view>(f, bytes, nullptr);
         return 0;
     }
     const auto ip = ipwire::ip_packet_view::parse(bytes);
     if (!ip) return 0;
     IPWIRE_FUZZ_CHECK(f.holds(ip->payload()));
     if (ip->protocol() == ipwire::ip_protocol::icmp) check_message<ipwire::icmpv4_message_view>(f, ip->payload(), &*ip);
-    if (ip->protocol() == ipwire::ip_protocol::icmpv6) check_message<ipwire::icmpv6_message_view>(f, ip->payload(), &*ip);
+    if (ip->protocol() == ipwire::ip_protocol::icmpv6)
+        check_message<ipwire::icmpv6_message_view>(f, ip->payload(), &*ip);
     return 0;
 }

@@ -58,10 +58,10 @@ constexpr step_row step_rows[] = {
     {"::"_ip, i64_max, "::7fff:ffff:ffff:ffff"_ip},
     {"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"_ip, 1, std::nullopt},
     {"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"_ip, i64_min, "ffff:ffff:ffff:ffff:7fff:ffff:ffff:ffff"_ip},
-    {"::ffff:ffff:ffff:ffff"_ip, 1, "0:0:0:1::"_ip},       // carry into the upper 64 bits
-    {"0:0:0:1::"_ip, -1, "::ffff:ffff:ffff:ffff"_ip},      // borrow from them
+    {"::ffff:ffff:ffff:ffff"_ip, 1, "0:0:0:1::"_ip},  // carry into the upper 64 bits
+    {"0:0:0:1::"_ip, -1, "::ffff:ffff:ffff:ffff"_ip}, // borrow from them
     {"2001:db8::ffff"_ip, 1, "2001:db8::1:0"_ip},
-    {"::ffff:255.255.255.255"_ip, 1, "::1:0:0:0"_ip},      // IPv4-mapped stays IPv6
+    {"::ffff:255.255.255.255"_ip, 1, "::1:0:0:0"_ip}, // IPv4-mapped stays IPv6
 };
 
 constexpr bool step_ok(const step_row& r) {
@@ -152,7 +152,8 @@ static_assert(*ipv4_prefix::from_netmask("10.1.2.3"_ipv4, "255.255.255.254"_ipv4
 static_assert(ipv4_prefix::from_netmask("10.1.2.3"_ipv4, "255.0.255.0"_ipv4).error() == errc::bad_netmask);
 static_assert(ipv4_prefix::from_netmask("10.1.2.3"_ipv4, "0.0.0.255"_ipv4).error() == errc::bad_netmask);
 static_assert(ipv4_prefix::from_netmask("10.1.2.3"_ipv4, "255.255.255.253"_ipv4).error() == errc::bad_netmask);
-static_assert(*ipv6_prefix::from_netmask("2001:db8::1"_ipv6, "ffff:ffff::"_ipv6) == ipv6_prefix("2001:db8::1"_ipv6, 32));
+static_assert(*ipv6_prefix::from_netmask("2001:db8::1"_ipv6, "ffff:ffff::"_ipv6) ==
+              ipv6_prefix("2001:db8::1"_ipv6, 32));
 static_assert(*ipv6_prefix::from_netmask("::"_ipv6, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"_ipv6) ==
               ipv6_prefix("::"_ipv6, 128));
 static_assert(ipv6_prefix::from_netmask("::"_ipv6, "ffff:0:ffff::"_ipv6).error() == errc::bad_netmask);
@@ -171,7 +172,9 @@ static_assert(ipv4_prefix("0.0.0.0"_ipv4, 0).broadcast() == "255.255.255.255"_ip
 static_assert(ipv4_prefix("192.0.2.0"_ipv4, 31).broadcast() == "192.0.2.1"_ipv4);
 static_assert(ipv4_prefix("192.0.2.5"_ipv4, 32).broadcast() == "192.0.2.5"_ipv4);
 template <class P>
-concept has_broadcast = requires(P p) { p.broadcast(); };
+concept has_broadcast = requires(P p) {
+    p.broadcast();
+};
 static_assert(has_broadcast<ipv4_prefix> && !has_broadcast<ipv6_prefix>);
 
 TEST_CASE("from_netmask: every contiguous IPv4 mask gives its length, a hole is bad_netmask") {
@@ -206,7 +209,8 @@ static_assert(reverse_is("0.0.0.0"_ip, "0.0.0.0.in-addr.arpa"));
 // RFC 3596 section 2.5's example, 4321:0:1:2:3:4:567:89ab.
 static_assert(reverse_is("4321:0:1:2:3:4:567:89ab"_ip,
                          "b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.ip6.arpa"));
-static_assert(reverse_is("fe80::1%eth0"_ip, "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.e.f.ip6.arpa"));
+static_assert(reverse_is("fe80::1%eth0"_ip,
+                         "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.e.f.ip6.arpa"));
 static_assert(ipv4_address::reverse_pointer_max_length == 28);
 static_assert(ipv6_address::reverse_pointer_max_length == 72);
 

@@ -51,7 +51,8 @@ std::size_t count_records(const ipwire::capture_view& v) {
 struct temporary_file {
     std::filesystem::path path;
     explicit temporary_file(const std::string& name, const std::vector<std::uint8_t>& bytes)
-        : path(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()))) {
+        : path(std::filesystem::temp_directory_path() /
+               (name + "-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()))) {
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
         REQUIRE(out);

@@ -73,6 +73,7 @@ constexpr bool same_record(const capture_record& r, const expected_record& e, by
 // Hand-built files. Each byte is commented; `@n` is the offset of the line.
 
 // pcap, little-endian, microseconds, Ethernet; three records.
+// clang-format off
 constexpr std::uint8_t pcap_le_usec[] = {
     // file header
     0xD4, 0xC3, 0xB2, 0xA1, // magic 0xA1B2C3D4 written little-endian: microseconds
@@ -99,6 +100,7 @@ constexpr std::uint8_t pcap_le_usec[] = {
     0x03, 0x00, 0x00, 0x00, // original length 3
     0xAA, 0xBB, 0xCC,       // data @76, file ends @79
 };
+// clang-format on
 constexpr expected_record pcap_le_usec_records[] = {
     {link_type::ethernet, 1985229328'999999000U, 4, 60, 0, 40},
     {link_type::ethernet, 1000, 0, 0, 0, 60},
@@ -107,6 +109,7 @@ constexpr expected_record pcap_le_usec_records[] = {
 constexpr std::size_t pcap_le_usec_ends[] = {24, 44, 60, 79};
 
 // pcap, big-endian, nanoseconds, Linux SLL; two records.
+// clang-format off
 constexpr std::uint8_t pcap_be_nsec[] = {
     0xA1, 0xB2, 0x3C, 0x4D, // magic 0xA1B23C4D written big-endian: nanoseconds
     0x00, 0x02, 0x00, 0x04, // version 2.4
@@ -127,6 +130,7 @@ constexpr std::uint8_t pcap_be_nsec[] = {
     0x00, 0x01, 0x00, 0x00, // original length 65536
     0x56,                   // data @58, file ends @59
 };
+// clang-format on
 constexpr expected_record pcap_be_nsec_records[] = {
     {link_type::linux_sll, 1'999'999'999, 2, 2, 0, 40},
     {link_type::linux_sll, 4294967299'294967295U, 1, 65536, 0, 58},
@@ -134,6 +138,7 @@ constexpr expected_record pcap_be_nsec_records[] = {
 constexpr std::size_t pcap_be_nsec_ends[] = {24, 42, 59};
 
 // pcap, little-endian, nanoseconds; the link type field has bits above 16.
+// clang-format off
 constexpr std::uint8_t pcap_le_nsec[] = {
     0x4D, 0x3C, 0xB2, 0xA1, // magic 0xA1B23C4D written little-endian: nanoseconds
     0x02, 0x00, 0x04, 0x00, // version 2.4
@@ -148,12 +153,14 @@ constexpr std::uint8_t pcap_le_nsec[] = {
     0x14, 0x00, 0x00, 0x00, // original length 20
     0x45,                   // data @40, file ends @41
 };
+// clang-format on
 constexpr expected_record pcap_le_nsec_records[] = {
     {link_type::ipv4, 1418145369'924505488U, 1, 20, 0, 40},
 };
 constexpr std::size_t pcap_le_nsec_ends[] = {24, 41};
 
 // pcap, big-endian, microseconds, Linux SLL2.
+// clang-format off
 constexpr std::uint8_t pcap_be_usec[] = {
     0xA1, 0xB2, 0xC3, 0xD4, // magic 0xA1B2C3D4 written big-endian: microseconds
     0x00, 0x02, 0x00, 0x04, // version 2.4
@@ -168,6 +175,7 @@ constexpr std::uint8_t pcap_be_usec[] = {
     0x00, 0x01, 0x00, 0x00, // original length 65536
     0x01, 0x02,             // data @40, file ends @42
 };
+// clang-format on
 constexpr expected_record pcap_be_usec_records[] = {
     {link_type::linux_sll2, 4294971589'967295000U, 2, 65536, 0, 40},
 };
@@ -175,6 +183,7 @@ constexpr std::size_t pcap_be_usec_ends[] = {24, 42};
 
 // pcapng: a little-endian section (two interfaces, every packet block type, an
 // unknown block, an ISB) then a big-endian section (its own interface 0).
+// clang-format off
 constexpr std::uint8_t pcapng_two_sections[] = {
     // Section Header Block @0, little-endian
     0x0A, 0x0D, 0x0D, 0x0A,                         // block type SHB
@@ -280,6 +289,7 @@ constexpr std::uint8_t pcapng_two_sections[] = {
     0xC0, 0xFF, 0xEE, 0x00, // data @352
     0x00, 0x00, 0x00, 0x24, // block length 36; file ends @360
 };
+// clang-format on
 constexpr expected_record pcapng_two_sections_records[] = {
     {link_type::raw, 14'294'967'296, 3, 3, 1, 144},
     {link_type::ethernet, 1000, 0, 0, 0, 180},
@@ -291,6 +301,7 @@ constexpr std::size_t pcapng_two_sections_ends[] = {28, 48, 100, 116, 152, 184, 
 
 // pcapng, big-endian: a snap length that cuts a Simple Packet Block, a
 // negative if_tsoffset (one timestamp saturates at 0), milliseconds.
+// clang-format off
 constexpr std::uint8_t pcapng_big_endian[] = {
     // Section Header Block @0
     0x0A, 0x0D, 0x0D, 0x0A,                         // block type SHB
@@ -344,6 +355,7 @@ constexpr std::uint8_t pcapng_big_endian[] = {
     0x00, 0x00, 0x00, 0x00, // original length 0
     0x00, 0x00, 0x00, 0x20, // block length 32; file ends @184
 };
+// clang-format on
 constexpr expected_record pcapng_big_endian_records[] = {
     {link_type::ethernet, 0, 3, 10, 0, 104},
     {link_type::null, 2'000'000'000, 2, 2, 1, 144},
@@ -369,8 +381,8 @@ constexpr hand_built hand_built_files[] = {
      pcap_le_usec_records, pcap_le_usec_ends},
     {"pcap BE ns", pcap_be_nsec, capture_format::pcap, true, true, 2, 4, link_type::linux_sll, 65535,
      pcap_be_nsec_records, pcap_be_nsec_ends},
-    {"pcap LE ns", pcap_le_nsec, capture_format::pcap, false, true, 2, 4, link_type::ipv4, 262144,
-     pcap_le_nsec_records, pcap_le_nsec_ends},
+    {"pcap LE ns", pcap_le_nsec, capture_format::pcap, false, true, 2, 4, link_type::ipv4, 262144, pcap_le_nsec_records,
+     pcap_le_nsec_ends},
     {"pcap BE us", pcap_be_usec, capture_format::pcap, true, false, 2, 4, link_type::linux_sll2, 0,
      pcap_be_usec_records, pcap_be_usec_ends},
     {"pcapng LE+BE sections", pcapng_two_sections, capture_format::pcapng, false, false, 1, 0, std::nullopt, 0,
@@ -385,9 +397,9 @@ constexpr bool check_whole(const hand_built& f) {
     if (!parsed) return false;
     const capture_view v = *parsed;
     if (v.bytes().data() != f.bytes.data() || v.bytes().size() != f.bytes.size()) return false;
-    if (v.format() != f.format || v.is_big_endian() != f.big_endian ||
-        v.has_nanosecond_timestamps() != f.nanoseconds || v.version_major() != f.version_major ||
-        v.version_minor() != f.version_minor || v.link_type() != f.header_link || v.snap_length() != f.snap_length)
+    if (v.format() != f.format || v.is_big_endian() != f.big_endian || v.has_nanosecond_timestamps() != f.nanoseconds ||
+        v.version_major() != f.version_major || v.version_minor() != f.version_minor ||
+        v.link_type() != f.header_link || v.snap_length() != f.snap_length)
         return false;
     std::size_t n = 0;
     auto it = v.begin();
@@ -408,8 +420,7 @@ constexpr errc expected_cut_error(const hand_built& f, std::size_t size) {
     std::size_t start = 0;
     for (std::size_t end : f.ends)
         if (end < size) start = end;
-    if (f.format == capture_format::pcap)
-        return size - start < 16 ? errc::truncated : errc::bad_record_length;
+    if (f.format == capture_format::pcap) return size - start < 16 ? errc::truncated : errc::bad_record_length;
     return size - start < 12 ? errc::truncated : errc::bad_block_length;
 }
 constexpr errc expected_parse_error(const hand_built& f, std::size_t size) {
@@ -596,7 +607,7 @@ struct basic_built_file {
         return u8(0x0A).u8(0x0D).u8(0x0D).u8(0x0A).u32(28).u32(0x1A2B3C4D).u16(1).u16(0).u64(~std::uint64_t{0}).u32(28);
     }
     constexpr basic_built_file& interface(link_type link, std::uint32_t snap_length = 0, int resolution = -1,
-                                    std::optional<std::int64_t> offset_seconds = std::nullopt) {
+                                          std::optional<std::int64_t> offset_seconds = std::nullopt) {
         const std::uint32_t length = 20U + (resolution >= 0 ? 8U : 0U) + (offset_seconds ? 12U : 0U);
         u32(1).u32(length).u16(static_cast<std::uint16_t>(link)).u16(0).u32(snap_length);
         if (resolution >= 0) u16(9).u16(1).u8(static_cast<std::uint8_t>(resolution)).u8(0).u8(0).u8(0);
@@ -604,7 +615,7 @@ struct basic_built_file {
         return u32(length);
     }
     constexpr basic_built_file& enhanced_packet(std::uint32_t interface_id, std::uint64_t ticks, std::uint32_t captured,
-                                          std::uint32_t original) {
+                                                std::uint32_t original) {
         const std::uint32_t padded = (captured + 3U) & ~3U;
         const std::uint32_t length = 32U + padded;
         // The timestamp is two 32-bit words, high first, each in the section's byte order.
@@ -624,7 +635,7 @@ struct basic_built_file {
     }
     // Any block: its type, the length field, body_size bytes, the trailing length.
     constexpr basic_built_file& block(std::uint32_t type, std::uint32_t length, std::size_t body_size,
-                                std::uint32_t trailing) {
+                                      std::uint32_t trailing) {
         return u32(type).u32(length).fill(body_size).u32(trailing);
     }
 
@@ -673,6 +684,7 @@ struct parse_row {
     built_file file;
     errc error; // errc{}: parses
 };
+// clang-format off
 constexpr parse_row parse_rows[] = {
     {"empty", built_file{}, errc::truncated},
     {"three bytes of a pcap magic", built_file{}.u8(0xD4).u8(0xC3).u8(0xB2), errc::truncated},
@@ -700,6 +712,7 @@ constexpr parse_row parse_rows[] = {
     {"SHB version 2.0 is not checked",
      built_file{}.u8(0x0A).u8(0x0D).u8(0x0D).u8(0x0A).u32(28).u32(0x1A2B3C4D).u16(2).u16(0).u64(0).u32(28), errc{}},
 };
+// clang-format on
 constexpr bool check_parse(const parse_row& row) {
     const auto parsed = capture_view::parse(row.file.view());
     if (row.error != errc{}) return parsed == row.error;
@@ -724,6 +737,7 @@ struct malformed_row {
     std::size_t records; // read before the fault
     errc error;
 };
+// clang-format off
 constexpr malformed_row malformed_rows[] = {
     // block lengths
     {"block length 0", one_interface().u32(6).u32(0).u32(0), 0, errc::bad_block_length},
@@ -793,6 +807,7 @@ constexpr malformed_row malformed_rows[] = {
     {"pcap record above the snap length is read (as tshark does)",
      built_file{}.pcap_header(false, false, 1, 1).pcap_record(8, 78, 8), 1, errc{}},
 };
+// clang-format on
 constexpr bool check_malformed(const malformed_row& row) {
     const walk_result w = walk(row.file.view());
     return w.records == row.records && w.error == row.error;
@@ -841,7 +856,9 @@ constexpr std::optional<std::int64_t> nth_offset(std::uint32_t i) {
 // The timestamp of `ticks` on interface i, in nanoseconds.
 constexpr std::uint64_t nth_time(std::uint32_t i, std::uint64_t ticks) {
     const int r = nth_resolution(i);
-    const std::uint64_t ns = r == 9 ? ticks : r == -1 ? ticks * 1000 : (ticks >> 10U) * 1'000'000'000 + (ticks & 1023U) * 1'000'000'000 / 1024;
+    const std::uint64_t ns = r == 9    ? ticks
+                             : r == -1 ? ticks * 1000
+                                       : (ticks >> 10U) * 1'000'000'000 + (ticks & 1023U) * 1'000'000'000 / 1024;
     return ns + (nth_offset(i) ? static_cast<std::uint64_t>(*nth_offset(i)) * 1'000'000'000 : 0);
 }
 
@@ -851,7 +868,8 @@ constexpr void add_interfaces(basic_built_file<N>& f, std::uint32_t from, std::u
 }
 
 // The packets of the 95-interface file: interface id, and ticks = 1000 + index.
-constexpr std::uint32_t packet_interfaces[] = {82, 0, 94, 81, 83, 82, 1, 93, 47, 48, 46, 3, 2, 1, 0, 94, 31, 32, 33, 64};
+constexpr std::uint32_t packet_interfaces[] = {82, 0, 94, 81, 83, 82, 1,  93, 47, 48,
+                                               46, 3, 2,  1,  0,  94, 31, 32, 33, 64};
 constexpr basic_built_file<4096> ninety_five_interfaces() {
     basic_built_file<4096> f;
     f.section(false);
@@ -1044,12 +1062,15 @@ constexpr spb_row spb_rows[] = {
     {0, 4, 4, 4}, {0, 3, 4, 3}, {0, 100, 8, 8}, {5, 100, 8, 5}, {5, 2, 8, 2}, {9, 100, 8, 8}, {0, 0, 0, 0},
 };
 constexpr bool check_spb(const spb_row& row) {
-    const built_file f =
-        built_file{}.section(true).interface(link_type::ethernet, row.snap_length).simple_packet(row.original, row.room);
+    const built_file f = built_file{}
+                             .section(true)
+                             .interface(link_type::ethernet, row.snap_length)
+                             .simple_packet(row.original, row.room);
     const capture_view v = capture_view::parse(f.view()).value();
     const auto it = v.begin();
     return it != v.end() && it->captured_length == row.captured && it->data.size() == row.captured &&
-           it->original_length == row.original && it->timestamp == 0 && it->data.data() == f.bytes.data() + 28 + 20 + 12;
+           it->original_length == row.original && it->timestamp == 0 &&
+           it->data.data() == f.bytes.data() + 28 + 20 + 12;
 }
 static_assert(first_failure(spb_rows, check_spb) == -1);
 
@@ -1073,6 +1094,7 @@ struct timestamp_row {
     std::uint64_t nanoseconds;
 };
 constexpr std::uint64_t max64 = ~std::uint64_t{0};
+// clang-format off
 constexpr timestamp_row timestamp_rows[] = {
     {1, -1, 1000},
     {0x75BCD15, -1, 123456789000},
@@ -1107,8 +1129,10 @@ constexpr timestamp_row timestamp_rows[] = {
     {max64, 0xD0, 15258},                         // 2^-80
     {max64, 0xFF, 0},                             // 2^-127
 };
+// clang-format on
 constexpr bool check_timestamp(const timestamp_row& row, bool big) {
-    const built_file f = built_file{}.section(big).interface(link_type::ethernet, 0, row.resolution).enhanced_packet(0, row.ticks, 0, 0);
+    const built_file f =
+        built_file{}.section(big).interface(link_type::ethernet, 0, row.resolution).enhanced_packet(0, row.ticks, 0, 0);
     const capture_view v = capture_view::parse(f.view()).value();
     return v.begin() != v.end() && v.begin()->timestamp == row.nanoseconds && v.error() == errc{};
 }
@@ -1122,7 +1146,10 @@ TEST_CASE("capture_view: if_tsresol powers of 10 and of 2, with no overflow") {
         CAPTURE(row.ticks);
         CAPTURE(row.resolution);
         for (const bool big : {false, true}) {
-            const built_file f = built_file{}.section(big).interface(link_type::ethernet, 0, row.resolution).enhanced_packet(0, row.ticks, 0, 0);
+            const built_file f = built_file{}
+                                     .section(big)
+                                     .interface(link_type::ethernet, 0, row.resolution)
+                                     .enhanced_packet(0, row.ticks, 0, 0);
             const capture_view v = capture_view::parse(f.view()).value();
             REQUIRE(v.begin() != v.end());
             CHECK(v.begin()->timestamp == row.nanoseconds);
@@ -1139,16 +1166,16 @@ struct offset_row {
 constexpr offset_row offset_rows[] = {
     {0, 9, 0, 0},
     {5, 9, 1, 1000000005},
-    {5, 9, -1, 0},                                  // before 1970: 0
+    {5, 9, -1, 0}, // before 1970: 0
     {2000000000, 9, -1, 1000000000},
     {0, 9, 18446744073, 18446744073000000000U},
     {0, 9, 18446744074, max64},
     {0, 9, INT64_MAX, max64},
     {max64, 9, INT64_MIN, 0},
-    {max64, 0, -1, max64},                          // still past 2^64 - 1 ns
-    {18446744074, 0, -1, 18446744073000000000U},     // back into range: exact, not saturated first
+    {max64, 0, -1, max64},                       // still past 2^64 - 1 ns
+    {18446744074, 0, -1, 18446744073000000000U}, // back into range: exact, not saturated first
     {18446744074, 0, 0, max64},
-    {max64, 0xC0, -1, 0},                           // 0.99... s - 1 s
+    {max64, 0xC0, -1, 0}, // 0.99... s - 1 s
     {max64, 0xC0, 1, 1999999999},
     {1, 0, INT64_MIN, 0},
 };
@@ -1319,28 +1346,28 @@ struct real_record {
     std::uint32_t interface_id;
 };
 constexpr real_record tcp_truncated_header[] = {
-    {link_type::ethernet, 1103139821634774000U, 68, 74, 0}, {link_type::ethernet, 1103139821635001000U, 58, 60, 0},
-    {link_type::ethernet, 1103139821833528000U, 54, 60, 0}, {link_type::ethernet, 1103139821841126000U, 54, 138, 0},
-    {link_type::ethernet, 1103139822039902000U, 54, 60, 0}, {link_type::ethernet, 1103139822040151000U, 54, 78, 0},
-    {link_type::ethernet, 1103139822040254000U, 54, 60, 0}, {link_type::ethernet, 1103139822040878000U, 54, 258, 0},
+    {link_type::ethernet, 1103139821634774000U, 68, 74, 0},  {link_type::ethernet, 1103139821635001000U, 58, 60, 0},
+    {link_type::ethernet, 1103139821833528000U, 54, 60, 0},  {link_type::ethernet, 1103139821841126000U, 54, 138, 0},
+    {link_type::ethernet, 1103139822039902000U, 54, 60, 0},  {link_type::ethernet, 1103139822040151000U, 54, 78, 0},
+    {link_type::ethernet, 1103139822040254000U, 54, 60, 0},  {link_type::ethernet, 1103139822040878000U, 54, 258, 0},
     {link_type::ethernet, 1103139822240529000U, 54, 112, 0}, {link_type::ethernet, 1103139822240632000U, 54, 60, 0},
     {link_type::ethernet, 1103139822247627000U, 54, 100, 0}, {link_type::ethernet, 1103139822450278000U, 54, 88, 0},
-    {link_type::ethernet, 1103139822450381000U, 54, 60, 0}, {link_type::ethernet, 1103139822453253000U, 54, 133, 0},
-    {link_type::ethernet, 1103139822651780000U, 54, 60, 0}, {link_type::ethernet, 1103139822651883000U, 54, 60, 0},
-    {link_type::ethernet, 1103139822652756000U, 54, 77, 0}, {link_type::ethernet, 1103139822882264000U, 54, 60, 0},
-    {link_type::ethernet, 1103139822933982000U, 54, 60, 0}, {link_type::ethernet, 1103139822934084000U, 54, 60, 0},
-    {link_type::ethernet, 1103139822934209000U, 54, 95, 0}, {link_type::ethernet, 1103139822934214000U, 54, 60, 0},
-    {link_type::ethernet, 1103139823145731000U, 54, 60, 0}, {link_type::ethernet, 1103139823145958000U, 54, 60, 0},
+    {link_type::ethernet, 1103139822450381000U, 54, 60, 0},  {link_type::ethernet, 1103139822453253000U, 54, 133, 0},
+    {link_type::ethernet, 1103139822651780000U, 54, 60, 0},  {link_type::ethernet, 1103139822651883000U, 54, 60, 0},
+    {link_type::ethernet, 1103139822652756000U, 54, 77, 0},  {link_type::ethernet, 1103139822882264000U, 54, 60, 0},
+    {link_type::ethernet, 1103139822933982000U, 54, 60, 0},  {link_type::ethernet, 1103139822934084000U, 54, 60, 0},
+    {link_type::ethernet, 1103139822934209000U, 54, 95, 0},  {link_type::ethernet, 1103139822934214000U, 54, 60, 0},
+    {link_type::ethernet, 1103139823145731000U, 54, 60, 0},  {link_type::ethernet, 1103139823145958000U, 54, 60, 0},
 };
 constexpr real_record trunc_hdr[] = {
     {link_type::ethernet, 1404148886981015000U, 8, 78, 0},
 };
 constexpr real_record nanosecs_big_endian[] = {
-    {link_type::ethernet, 1766361926167647291U, 74, 74, 0},     {link_type::ethernet, 1766361926167658091U, 74, 74, 0},
-    {link_type::ethernet, 1766361926167666291U, 66, 66, 0},     {link_type::ethernet, 1766361926167712591U, 144, 144, 0},
-    {link_type::ethernet, 1766361926167716191U, 66, 66, 0},     {link_type::ethernet, 1766361926168382593U, 254, 254, 0},
-    {link_type::ethernet, 1766361926168402394U, 66, 66, 0},     {link_type::ethernet, 1766361926168424394U, 1322, 1322, 0},
-    {link_type::ethernet, 1766361926168427394U, 66, 66, 0},     {link_type::ethernet, 1766361926168451894U, 66, 66, 0},
+    {link_type::ethernet, 1766361926167647291U, 74, 74, 0}, {link_type::ethernet, 1766361926167658091U, 74, 74, 0},
+    {link_type::ethernet, 1766361926167666291U, 66, 66, 0}, {link_type::ethernet, 1766361926167712591U, 144, 144, 0},
+    {link_type::ethernet, 1766361926167716191U, 66, 66, 0}, {link_type::ethernet, 1766361926168382593U, 254, 254, 0},
+    {link_type::ethernet, 1766361926168402394U, 66, 66, 0}, {link_type::ethernet, 1766361926168424394U, 1322, 1322, 0},
+    {link_type::ethernet, 1766361926168427394U, 66, 66, 0}, {link_type::ethernet, 1766361926168451894U, 66, 66, 0},
 };
 // tcpdump's tests/tcp-handshake-nano.out prints the same three instants.
 constexpr real_record handshake_nano[] = {
@@ -1350,9 +1377,9 @@ constexpr real_record handshake_nano[] = {
 };
 // Interface 0 in nanoseconds (if_tsresol 9), interface 1 in microseconds.
 constexpr real_record multi_interface[] = {
-    {link_type::ethernet, 1767663089500330493U, 96, 96, 0},  {link_type::ethernet, 1767663089514291940U, 214, 214, 0},
-    {link_type::ethernet, 1767663437111897000U, 70, 70, 1},  {link_type::ethernet, 1767663437126460000U, 166, 166, 1},
-    {link_type::ethernet, 1767663437128303000U, 70, 70, 1},  {link_type::ethernet, 1767663437140942000U, 182, 182, 1},
+    {link_type::ethernet, 1767663089500330493U, 96, 96, 0}, {link_type::ethernet, 1767663089514291940U, 214, 214, 0},
+    {link_type::ethernet, 1767663437111897000U, 70, 70, 1}, {link_type::ethernet, 1767663437126460000U, 166, 166, 1},
+    {link_type::ethernet, 1767663437128303000U, 70, 70, 1}, {link_type::ethernet, 1767663437140942000U, 182, 182, 1},
 };
 // EPB, EPB, SPB (no timestamp; interface 0's snap length 96), EPB on the NULL interface.
 constexpr real_record test101[] = {

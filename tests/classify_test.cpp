@@ -317,18 +317,15 @@ constexpr int first_uncovered(const Row (&registry)[R], const std::array<Address
         if (has_host_bits(row)) return static_cast<int>(i);
         const auto first = row.network;
         const auto last = last_of(row);
-        if (!listed<Address>(addresses, first) || !listed<Address>(addresses, last))
-            return static_cast<int>(i);
+        if (!listed<Address>(addresses, first) || !listed<Address>(addresses, last)) return static_cast<int>(i);
         for (const Row& outer : registry) {
             if (outer.length >= row.length || !ipwire::detail::same_prefix(row.network, outer.network, outer.length))
                 continue;
             const auto below = step(first, -1);
             const auto above = step(last, +1);
-            if (ipwire::detail::same_prefix(below, outer.network, outer.length) &&
-                !listed<Address>(addresses, below))
+            if (ipwire::detail::same_prefix(below, outer.network, outer.length) && !listed<Address>(addresses, below))
                 return static_cast<int>(i);
-            if (ipwire::detail::same_prefix(above, outer.network, outer.length) &&
-                !listed<Address>(addresses, above))
+            if (ipwire::detail::same_prefix(above, outer.network, outer.length) && !listed<Address>(addresses, above))
                 return static_cast<int>(i);
         }
     }

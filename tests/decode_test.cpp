@@ -74,9 +74,9 @@ constexpr bytes<N> data() {
 
 // IEEE 802.3 MAC header (RFC 7042 documentation addresses).
 constexpr bytes<14> ethernet(unsigned type) {
-    return {0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination 00:00:5e:00:53:01
-            0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source 00:00:5e:00:53:02
-            hi(type), lo(type)};                // EtherType, or the first tag's TPID
+    return {0x00,     0x00,    0x5E, 0x00, 0x53, 0x01, // destination 00:00:5e:00:53:01
+            0x00,     0x00,    0x5E, 0x00, 0x53, 0x02, // source 00:00:5e:00:53:02
+            hi(type), lo(type)};                       // EtherType, or the first tag's TPID
 }
 // The rest of an IEEE 802.1Q tag after its TPID (which is the type field before).
 constexpr bytes<4> vlan(unsigned tci, unsigned next_type) {
@@ -87,68 +87,149 @@ constexpr bytes<4> vlan(unsigned tci, unsigned next_type) {
 // RFC 791 header, 192.0.2.<host> -> 198.51.100.<host> (RFC 5737).
 constexpr bytes<20> ipv4(unsigned protocol, unsigned total_length, unsigned flags_offset = 0, std::uint8_t host = 1,
                          std::uint8_t version_ihl = 0x45) {
-    return {version_ihl,                       // version 4, IHL (5: 20 bytes)
-            0x00,                              // DSCP 0, ECN 0
-            hi(total_length), lo(total_length), // total length
-            0x12, 0x34,                        // identification
-            hi(flags_offset), lo(flags_offset), // reserved, DF, MF, fragment offset (8-byte units)
-            64,                                // TTL
-            lo(protocol),                      // protocol
-            0x00, 0x00,                        // header checksum (not checked by decode)
-            192, 0, 2, host,                   // source
-            198, 51, 100, host};               // destination
+    return {version_ihl, // version 4, IHL (5: 20 bytes)
+            0x00,        // DSCP 0, ECN 0
+            hi(total_length),
+            lo(total_length), // total length
+            0x12,
+            0x34, // identification
+            hi(flags_offset),
+            lo(flags_offset), // reserved, DF, MF, fragment offset (8-byte units)
+            64,               // TTL
+            lo(protocol),     // protocol
+            0x00,
+            0x00, // header checksum (not checked by decode)
+            192,
+            0,
+            2,
+            host, // source
+            198,
+            51,
+            100,
+            host}; // destination
 }
 
 // RFC 8200 section 3 header, 2001:db8::<host> -> 2001:db8:ffff::<host>.
 constexpr bytes<40> ipv6(unsigned next_header, unsigned payload_length, std::uint8_t host = 1) {
-    return {0x60, 0x00, 0x00, 0x00,                               // version 6, traffic class 0, flow label 0
-            hi(payload_length), lo(payload_length),               // payload length
-            lo(next_header),                                      // next header
-            64,                                                   // hop limit
-            0x20, 0x01, 0x0D, 0xB8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, host, // source
-            0x20, 0x01, 0x0D, 0xB8, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, host}; // destination
+    return {0x60,
+            0x00,
+            0x00,
+            0x00, // version 6, traffic class 0, flow label 0
+            hi(payload_length),
+            lo(payload_length), // payload length
+            lo(next_header),    // next header
+            64,                 // hop limit
+            0x20,
+            0x01,
+            0x0D,
+            0xB8,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            host, // source
+            0x20,
+            0x01,
+            0x0D,
+            0xB8,
+            0xFF,
+            0xFF,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            host}; // destination
 }
 // A hop-by-hop or destination options header of 8 bytes (RFC 8200 section 4.2).
 constexpr bytes<8> options_header(unsigned next_header) {
     return {lo(next_header), // next header
             0,               // Hdr Ext Len 0: 8 bytes
-            0x01, 0x04,      // PadN, 4 bytes of data
-            0, 0, 0, 0};
+            0x01,
+            0x04, // PadN, 4 bytes of data
+            0,
+            0,
+            0,
+            0};
 }
 // A type 0 routing header with one address, that segment still left (RFC 2460 section 4.4).
 constexpr bytes<24> routing0(unsigned next_header) {
-    return {lo(next_header),                                         // next header
-            2,                                                       // Hdr Ext Len 2: 24 bytes
-            0,                                                       // routing type 0
-            1,                                                       // segments left 1
-            0, 0, 0, 0,                                              // reserved
-            0x20, 0x01, 0x0D, 0xB8, 0xEE, 0xEE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9}; // address[1] 2001:db8:eeee::9
+    return {lo(next_header), // next header
+            2,               // Hdr Ext Len 2: 24 bytes
+            0,               // routing type 0
+            1,               // segments left 1
+            0,
+            0,
+            0,
+            0, // reserved
+            0x20,
+            0x01,
+            0x0D,
+            0xB8,
+            0xEE,
+            0xEE,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            9}; // address[1] 2001:db8:eeee::9
 }
 // RFC 8200 section 4.5 fragment header.
 constexpr bytes<8> fragment(unsigned next_header, unsigned offset_flags) {
-    return {lo(next_header),                    // next header
-            0,                                  // reserved
-            hi(offset_flags), lo(offset_flags), // offset (8-byte units) << 3, res, M
-            0xCA, 0xFE, 0xF0, 0x0D};            // identification
+    return {lo(next_header), // next header
+            0,               // reserved
+            hi(offset_flags),
+            lo(offset_flags), // offset (8-byte units) << 3, res, M
+            0xCA,
+            0xFE,
+            0xF0,
+            0x0D}; // identification
 }
 // RFC 9293 section 3.1 header, port 49152 -> 80.
 constexpr bytes<20> tcp(unsigned flags, unsigned data_offset_words = 5) {
-    return {0xC0, 0x00,                                         // source port 49152
-            0x00, 0x50,                                         // destination port 80
-            0x01, 0x02, 0x03, 0x04,                             // sequence number
-            0x00, 0x00, 0x00, 0x00,                             // acknowledgment number
+    return {0xC0,
+            0x00, // source port 49152
+            0x00,
+            0x50, // destination port 80
+            0x01,
+            0x02,
+            0x03,
+            0x04, // sequence number
+            0x00,
+            0x00,
+            0x00,
+            0x00,                                               // acknowledgment number
             static_cast<std::uint8_t>(data_offset_words << 4U), // data offset, reserved, AE
             lo(flags),                                          // CWR ECE URG ACK PSH RST SYN FIN
-            0xFF, 0xFF,                                         // window
-            0x00, 0x00,                                         // checksum (not checked by decode)
-            0x00, 0x00};                                        // urgent pointer
+            0xFF,
+            0xFF, // window
+            0x00,
+            0x00, // checksum (not checked by decode)
+            0x00,
+            0x00}; // urgent pointer
 }
 // RFC 768 header, port 53000 -> 53.
 constexpr bytes<8> udp(unsigned length) {
-    return {0xCF, 0x08,             // source port 53000
-            0x00, 0x35,             // destination port 53
+    return {0xCF,       0x08,       // source port 53000
+            0x00,       0x35,       // destination port 53
             hi(length), lo(length), // length, header included
-            0x00, 0x00};            // checksum (none)
+            0x00,       0x00};      // checksum (none)
 }
 // The BSD loopback header: AF_INET in a little-endian host's order.
 constexpr bytes<4> null_inet{0x02, 0x00, 0x00, 0x00};
@@ -165,8 +246,8 @@ constexpr bool inside(bytes_view part, bytes_view frame) {
 constexpr bool all_inside(const decoded_packet& p, bytes_view f) {
     bool ok = inside(p.payload, f);
     if (p.ethernet)
-        ok = ok && inside(p.ethernet->bytes(), f) && inside(p.ethernet->header(), f) &&
-             inside(p.ethernet->payload(), f);
+        ok =
+            ok && inside(p.ethernet->bytes(), f) && inside(p.ethernet->header(), f) && inside(p.ethernet->payload(), f);
     if (p.linux_sll)
         ok = ok && inside(p.linux_sll->bytes(), f) && inside(p.linux_sll->payload(), f) &&
              inside(p.linux_sll->address(), f);
@@ -203,9 +284,7 @@ constexpr bool all_inside(const decoded_packet& p, bytes_view f) {
 // What transport header decode read.
 enum class l4 { none, tcp, udp };
 
-constexpr l4 transport_of(const decoded_packet& p) {
-    return p.tcp ? l4::tcp : p.udp ? l4::udp : l4::none;
-}
+constexpr l4 transport_of(const decoded_packet& p) { return p.tcp ? l4::tcp : p.udp ? l4::udp : l4::none; }
 
 // ---------------------------------------------------------------------------
 // Frames. Offsets in the comments count from the frame's first byte.
@@ -217,46 +296,45 @@ constexpr bytes<12> syn_options{0x02, 0x04, 0x05, 0xB4, // MSS 1460
                                 0x03, 0x03, 0x07,       // window scale 7
                                 0x04, 0x02,             // SACK permitted
                                 0x01, 0x01};            // NOP NOP
-constexpr auto vlan_tcp = cat(ethernet(0x8100), vlan(0x2064, 0x0800), ipv4(6, 20 + 32 + 5), tcp(0x02, 8),
-                              syn_options, data<5>());
+constexpr auto vlan_tcp =
+    cat(ethernet(0x8100), vlan(0x2064, 0x0800), ipv4(6, 20 + 32 + 5), tcp(0x02, 8), syn_options, data<5>());
 static_assert(vlan_tcp.size() == 75);
 
 // Ethernet, IPv6 with hop-by-hop, destination options, type 0 routing and an
 // atomic fragment header, UDP with 4 bytes of data: 114 bytes. Ethernet 0-13,
 // IPv6 14-53, hop-by-hop 54-61, destination options 62-69, routing 70-93,
 // fragment 94-101, UDP 102-109, data 110-113.
-constexpr auto ipv6_ext_udp =
-    cat(ethernet(0x86DD), ipv6(0, 8 + 8 + 24 + 8 + 12), options_header(60), options_header(43), routing0(44),
-        fragment(17, 0x0000), udp(12), data<4>());
+constexpr auto ipv6_ext_udp = cat(ethernet(0x86DD), ipv6(0, 8 + 8 + 24 + 8 + 12), options_header(60),
+                                  options_header(43), routing0(44), fragment(17, 0x0000), udp(12), data<4>());
 static_assert(ipv6_ext_udp.size() == 114);
 
 constexpr auto plain_tcp = cat(ethernet(0x0800), ipv4(6, 20 + 20 + 3), tcp(0x18), data<3>());
-constexpr auto qinq_ipv6_udp = cat(ethernet(0x88A8), vlan(0x000A, 0x8100), vlan(0x0014, 0x86DD), ipv6(17, 8 + 2),
-                                   udp(10), data<2>());
+constexpr auto qinq_ipv6_udp =
+    cat(ethernet(0x88A8), vlan(0x000A, 0x8100), vlan(0x0014, 0x86DD), ipv6(17, 8 + 2), udp(10), data<2>());
 constexpr auto arp = cat(ethernet(0x0806), data<28>());
-constexpr auto llc = cat(ethernet(38), data<38>());                         // 802.3 length 38: an LLC frame
+constexpr auto llc = cat(ethernet(38), data<38>()); // 802.3 length 38: an LLC frame
 constexpr auto five_tags = cat(ethernet(0x8100), vlan(1, 0x8100), vlan(2, 0x8100), vlan(3, 0x8100), vlan(4, 0x8100),
                                vlan(5, 0x0800), ipv4(17, 28), udp(8));
 constexpr auto padded = cat(ethernet(0x0800), ipv4(17, 28), udp(8), bytes<18>{}); // padded to 60 bytes
 
-constexpr bytes<16> sll_ipv4_header{0x00, 0x00,                         // packet type: to us
-                                    0x00, 0x01,                         // ARPHRD_ETHER
-                                    0x00, 0x06,                         // address length 6
+constexpr bytes<16> sll_ipv4_header{0x00, 0x00,                                     // packet type: to us
+                                    0x00, 0x01,                                     // ARPHRD_ETHER
+                                    0x00, 0x06,                                     // address length 6
                                     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, 0x00, 0x00, // address, padded to 8
-                                    0x08, 0x00};                        // protocol: IPv4
+                                    0x08, 0x00};                                    // protocol: IPv4
 constexpr auto sll_udp = cat(sll_ipv4_header, ipv4(17, 28), udp(8));
-constexpr bytes<20> sll2_ipv6_header{0x86, 0xDD,             // protocol: IPv6
-                                     0x00, 0x00,             // reserved
-                                     0x00, 0x00, 0x00, 0x01, // interface index 1
-                                     0x00, 0x01,             // ARPHRD_ETHER
-                                     0x04,                   // packet type: outgoing
-                                     0x06,                   // address length 6
+constexpr bytes<20> sll2_ipv6_header{0x86, 0xDD,                                      // protocol: IPv6
+                                     0x00, 0x00,                                      // reserved
+                                     0x00, 0x00, 0x00, 0x01,                          // interface index 1
+                                     0x00, 0x01,                                      // ARPHRD_ETHER
+                                     0x04,                                            // packet type: outgoing
+                                     0x06,                                            // address length 6
                                      0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, 0x00, 0x00}; // address, padded
 constexpr auto sll2_tcp = cat(sll2_ipv6_header, ipv6(6, 20), tcp(0x02));
 constexpr auto null_udp = cat(null_inet, ipv4(17, 28), udp(8));
 constexpr auto null_darwin_ipv6 = cat(bytes<4>{30, 0, 0, 0}, ipv6(17, 8), udp(8)); // AF_INET6 on macOS
-constexpr auto null_osi = cat(bytes<4>{7, 0, 0, 0}, data<8>());                     // AF_ISO
-constexpr auto loop_udp = cat(bytes<4>{0, 0, 0, 2}, ipv4(17, 28), udp(8));          // LINKTYPE_LOOP: big-endian
+constexpr auto null_osi = cat(bytes<4>{7, 0, 0, 0}, data<8>());                    // AF_ISO
+constexpr auto loop_udp = cat(bytes<4>{0, 0, 0, 2}, ipv4(17, 28), udp(8));         // LINKTYPE_LOOP: big-endian
 constexpr auto raw_v4 = cat(ipv4(17, 28), udp(8));
 constexpr auto raw_v6 = cat(ipv6(6, 20), tcp(0x10));
 constexpr auto raw_v5 = cat(bytes<1>{0x50}, data<27>());
@@ -281,17 +359,16 @@ constexpr auto v6_later_fragment = cat(ethernet(0x86DD), ipv6(44, 24), fragment(
 constexpr auto four_in_four = cat(ethernet(0x0800), ipv4(4, 48, 0, 1), ipv4(17, 28, 0, 2), udp(8));
 constexpr auto six_in_four = cat(ethernet(0x0800), ipv4(41, 20 + 48 + 2, 0, 1), ipv6(17, 10, 2), udp(10), data<2>());
 constexpr auto four_in_six = cat(ethernet(0x86DD), ipv6(4, 28, 1), ipv4(17, 28, 0, 2), udp(8));
-constexpr auto six_in_six_in_six =
-    cat(ethernet(0x86DD), ipv6(41, 88, 1), ipv6(41, 48, 2), ipv6(17, 8, 3), udp(8));
+constexpr auto six_in_six_in_six = cat(ethernet(0x86DD), ipv6(41, 88, 1), ipv6(41, 48, 2), ipv6(17, 8, 3), udp(8));
 constexpr auto six_after_options =
     cat(ethernet(0x86DD), ipv6(60, 8 + 48, 1), options_header(41), ipv6(17, 8, 2), udp(8));
 // Four IP layers: the bound, still read. Five: nesting_too_deep at the fifth (offset 14 + 80).
-constexpr auto four_deep = cat(ethernet(0x0800), ipv4(4, 88, 0, 1), ipv4(4, 68, 0, 2), ipv4(4, 48, 0, 3),
-                               ipv4(17, 28, 0, 4), udp(8));
+constexpr auto four_deep =
+    cat(ethernet(0x0800), ipv4(4, 88, 0, 1), ipv4(4, 68, 0, 2), ipv4(4, 48, 0, 3), ipv4(17, 28, 0, 4), udp(8));
 constexpr auto five_deep = cat(ethernet(0x0800), ipv4(4, 108, 0, 1), ipv4(4, 88, 0, 2), ipv4(4, 68, 0, 3),
                                ipv4(4, 48, 0, 4), ipv4(17, 28, 0, 5), udp(8));
-constexpr auto five_deep_v6 = cat(ethernet(0x86DD), ipv6(41, 168, 1), ipv6(41, 128, 2), ipv6(41, 88, 3),
-                                  ipv6(41, 48, 4), ipv6(17, 8, 5), udp(8));
+constexpr auto five_deep_v6 =
+    cat(ethernet(0x86DD), ipv6(41, 168, 1), ipv6(41, 128, 2), ipv6(41, 88, 3), ipv6(41, 48, 4), ipv6(17, 8, 5), udp(8));
 constexpr auto tunnel_wrong_version = cat(ethernet(0x0800), ipv4(4, 68), ipv6(17, 8), udp(8));
 
 // Malformations.
@@ -328,12 +405,26 @@ constexpr auto v6_jumbo = cat(ethernet(0x86DD), ipv6(0, 0), bytes<8>{6, 0, 0xC2,
 // protects: 16 bytes (Payload Len 2), then UDP. Payload Len 0 (8 bytes, no
 // sequence number) is framed by its length too, in IPv4 and in IPv6.
 constexpr bytes<16> ah16(unsigned next_header) {
-    return {lo(next_header), 2, 0, 0, // next header, Payload Len 2: (2 + 2) * 4 = 16 bytes, reserved
-            0, 0, 1, 0,               // SPI 256
-            0, 0, 0, 1,               // sequence number 1
-            0xA5, 0xA5, 0xA5, 0xA5};  // ICV
+    return {lo(next_header),
+            2,
+            0,
+            0, // next header, Payload Len 2: (2 + 2) * 4 = 16 bytes, reserved
+            0,
+            0,
+            1,
+            0, // SPI 256
+            0,
+            0,
+            0,
+            1, // sequence number 1
+            0xA5,
+            0xA5,
+            0xA5,
+            0xA5}; // ICV
 }
-constexpr bytes<8> ah8(unsigned next_header) { return {lo(next_header), 0, 0, 0, 0, 0, 1, 0}; } // Payload Len 0, SPI 256
+constexpr bytes<8> ah8(unsigned next_header) {
+    return {lo(next_header), 0, 0, 0, 0, 0, 1, 0};
+} // Payload Len 0, SPI 256
 constexpr auto v4_ah_udp = cat(ethernet(0x0800), ipv4(51, 20 + 16 + 8 + 2), ah16(17), udp(10), data<2>());
 constexpr auto v4_ah8_udp = cat(ethernet(0x0800), ipv4(51, 20 + 8 + 8), ah8(17), udp(8));
 constexpr auto v6_ah8_udp = cat(ethernet(0x86DD), ipv6(51, 8 + 8), ah8(17), udp(8));
@@ -348,8 +439,30 @@ constexpr auto v4_ah_later_fragment = cat(ethernet(0x0800), ipv4(51, 20 + 16, 0x
 // Two routing headers, type 2 then type 0, each with a segment left: two
 // final destinations. RFC 8200 section 4.1: the second stops the walk.
 constexpr bytes<24> routing2(unsigned next_header) {
-    return {lo(next_header), 2, 2, 1, 0, 0, 0, 0, // next header, 24 bytes, type 2, segments left 1, reserved
-            0x20, 0x01, 0x0D, 0xB8, 0xAA, 0xAA, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}; // home address 2001:db8:aaaa::1
+    return {lo(next_header),
+            2,
+            2,
+            1,
+            0,
+            0,
+            0,
+            0, // next header, 24 bytes, type 2, segments left 1, reserved
+            0x20,
+            0x01,
+            0x0D,
+            0xB8,
+            0xAA,
+            0xAA,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            1}; // home address 2001:db8:aaaa::1
 }
 constexpr auto v6_routing_twice = cat(ethernet(0x86DD), ipv6(43, 24 + 24 + 20), routing2(43), routing0(6), tcp(0x02));
 // RFC 2675 section 3 against its rules: a jumbo option beside a non-zero
@@ -459,7 +572,8 @@ constexpr std::array paths{
     decode_case{"ipv4 AH of 8 bytes", v4_ah8_udp, E, transport, {}, 1, l4::udp, 50, 0},
     decode_case{"ipv6 AH of 8 bytes", v6_ah8_udp, E, transport, {}, 1, l4::udp, 70, 0},
     decode_case{"ipv4 AH, then 4 in 4", v4_ah_tunnel, E, transport, {}, 2, l4::udp, 78, 0},
-    decode_case{"ipv4 protocol 51, later fragment", v4_ah_later_fragment, E, non_first_fragment, {}, 1, l4::none, 34, 16},
+    decode_case{
+        "ipv4 protocol 51, later fragment", v4_ah_later_fragment, E, non_first_fragment, {}, 1, l4::none, 34, 16},
     decode_case{"tcp option twice", tcp_mss_twice, E, transport, {}, 1, l4::tcp, 66, 0},
 };
 
@@ -491,8 +605,8 @@ constexpr std::array faults{
     fault("udp length 7", udp_length_7, E, err(U, errc::bad_length, 34), 1, 8),
     fault("udp cut by ip length", udp_short, E, err(U, errc::truncated, 34), 1, 7),
     fault("ipv6 payload length 0", v6_payload_0, E, err(U, errc::truncated, 54), 1, 0),
-    fault("ipv6 payload length 0, no jumbo option", v6_zero_without_jumbo, E,
-          err(I, errc::bad_payload_length, 14), 0, 56),
+    fault("ipv6 payload length 0, no jumbo option", v6_zero_without_jumbo, E, err(I, errc::bad_payload_length, 14), 0,
+          56),
     fault("ext header past payload length", v6_ext_beyond_length, E, err(I, errc::bad_extension_header, 54), 1, 8),
     fault("ext header of 2048 bytes, 16 there", v6_ext_255_cut, E, err(I, errc::truncated, 54), 1, 16),
     fault("ext header cut", v6_ext_cut, E, err(I, errc::truncated, 54), 1, 4),
@@ -561,20 +675,20 @@ struct prefix_outcome {
 
 // vlan_tcp cut to n bytes.
 constexpr prefix_outcome vlan_tcp_prefix(std::size_t n) {
-    if (n < 18) return {error, err(L, errc::truncated, 0), 0};      // Ethernet header or tag incomplete
-    if (n < 38) return {error, err(I, errc::truncated, 18), 18};     // IPv4 header incomplete
-    if (n < 58) return {error, err(T, errc::truncated, 38), 38};     // TCP fixed header incomplete
+    if (n < 18) return {error, err(L, errc::truncated, 0), 0};         // Ethernet header or tag incomplete
+    if (n < 38) return {error, err(I, errc::truncated, 18), 18};       // IPv4 header incomplete
+    if (n < 58) return {error, err(T, errc::truncated, 38), 38};       // TCP fixed header incomplete
     if (n < 70) return {error, err(T, errc::bad_data_offset, 38), 38}; // TCP options cut
     return {transport, {}, 70};
 }
 // ipv6_ext_udp cut to n bytes.
 constexpr prefix_outcome ipv6_ext_prefix(std::size_t n) {
     if (n < 14) return {error, err(L, errc::truncated, 0), 0};
-    if (n < 54) return {error, err(I, errc::truncated, 14), 14};   // IPv6 fixed header
-    if (n < 62) return {error, err(I, errc::truncated, 54), 54};   // hop-by-hop
-    if (n < 70) return {error, err(I, errc::truncated, 62), 62};   // destination options
-    if (n < 94) return {error, err(I, errc::truncated, 70), 70};   // routing
-    if (n < 102) return {error, err(I, errc::truncated, 94), 94};  // fragment
+    if (n < 54) return {error, err(I, errc::truncated, 14), 14};    // IPv6 fixed header
+    if (n < 62) return {error, err(I, errc::truncated, 54), 54};    // hop-by-hop
+    if (n < 70) return {error, err(I, errc::truncated, 62), 62};    // destination options
+    if (n < 94) return {error, err(I, errc::truncated, 70), 70};    // routing
+    if (n < 102) return {error, err(I, errc::truncated, 94), 94};   // fragment
     if (n < 110) return {error, err(U, errc::truncated, 102), 102}; // UDP header
     return {transport, {}, 110};
 }
@@ -852,8 +966,8 @@ TEST_CASE("decode: malformed option lists are the views' to report") {
     CHECK(v4a.tcp);
     const decoded_packet v4b = decode(v4_option_length_0, link_type::ethernet);
     CHECK(v4b.ip->v4().options().error() == errc::bad_option_length);
-    for (const bytes_view f : {bytes_view(tcp_option_length_0), bytes_view(tcp_option_length_1),
-                               bytes_view(tcp_option_past_header)}) {
+    for (const bytes_view f :
+         {bytes_view(tcp_option_length_0), bytes_view(tcp_option_length_1), bytes_view(tcp_option_past_header)}) {
         const decoded_packet p = decode(f, link_type::ethernet);
         REQUIRE(p.tcp);
         CHECK(p.tcp->options().error() == errc::bad_option_length);
@@ -907,7 +1021,8 @@ TEST_CASE("decode: behaviours the README's tshark table names") {
     REQUIRE(mss.tcp);
     CHECK(mss.tcp->mss() == 1460);
     int kinds = 0;
-    for (const ipwire::tcp_option o : mss.tcp->options()) kinds += o.kind() == ipwire::tcp_option_kind::maximum_segment_size;
+    for (const ipwire::tcp_option o : mss.tcp->options())
+        kinds += o.kind() == ipwire::tcp_option_kind::maximum_segment_size;
     CHECK(kinds == 2);
     // Two routing headers: the first is yielded, the walk stops at the second.
     const decoded_packet routing = decode(v6_routing_twice, link_type::ethernet);

@@ -55,7 +55,8 @@ static_assert(all_nat64());
 constexpr bool u_octet_zero() {
     for (const auto& r : nat64_rows) {
         if (r.prefix.length() == 96) continue;
-        const auto e = nat64_embed(p6("2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"_ipv6, r.prefix.length()), "255.255.255.255"_ipv4);
+        const auto e =
+            nat64_embed(p6("2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"_ipv6, r.prefix.length()), "255.255.255.255"_ipv4);
         if (!e || e->to_bytes()[8] != 0) return false;
     }
     return true;
@@ -80,7 +81,8 @@ TEST_CASE("nat64: RFC 6052 table 1 both ways, other lengths refused") {
             CHECK(*nat64_extract(r.prefix, *nat64_embed(r.prefix, v4)) == v4);
     }
     for (unsigned length = 0; length <= 128; ++length) {
-        const bool defined = length == 32 || length == 40 || length == 48 || length == 56 || length == 64 || length == 96;
+        const bool defined =
+            length == 32 || length == 40 || length == 48 || length == 56 || length == 64 || length == 96;
         const auto e = nat64_embed(p6("64:ff9b::"_ipv6, static_cast<std::uint8_t>(length)), "192.0.2.1"_ipv4);
         CHECK(e.has_value() == defined);
         if (!defined) CHECK(e.error() == errc::bad_nat64_prefix_length);

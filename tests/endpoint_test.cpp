@@ -71,8 +71,8 @@ constexpr good_row<endpoint> valid_endpoints[] = {
     {"[2001:db8:0:0:0:0:0:1]:443", ep(v6(a6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)), 443), "[2001:db8::1]:443"},
     {"[::192.0.2.1]:80", ep(v6(a6(0, 0, 0, 0, 0, 0, 0xc000, 0x201)), 80), "[::c000:201]:80"}, // IPv4-compatible: hex
     {"[fe80::1%1]:22", ep(zoned(a6(0xfe80, 0, 0, 0, 0, 0, 0, 1), "1"), 22), "[fe80::1%1]:22"},
-    {"[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff%123456789012345]:65535",
-     ep(zoned(all_ones, "123456789012345"), 65535), "[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff%123456789012345]:65535"},
+    {"[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff%123456789012345]:65535", ep(zoned(all_ones, "123456789012345"), 65535),
+     "[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff%123456789012345]:65535"},
     // RFC 3986 section 1.1.2 ("telnet://192.0.2.16:80/").
     {"192.0.2.16:80", ep(v4(0xC0000210), 80), "192.0.2.16:80"},
     // RFC 2732 section 2 hosts that carry a port.
@@ -146,9 +146,11 @@ constexpr std::string_view longest_text = "[ffff:ffff:ffff:ffff:ffff:ffff:ffff:f
 static_assert(endpoint::max_string_length == longest_text.size());
 static_assert(writes(ep(zoned(all_ones, "123456789012345"), 65535), longest_text));
 static_assert(writes(ep(zoned(all_ones, "123456789012345"), 65535),
-                     "[FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF%123456789012345]:65535", ipv6_text_style{.upper_case = true}));
+                     "[FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF%123456789012345]:65535",
+                     ipv6_text_style{.upper_case = true}));
 static_assert(writes(ep(zoned(a6(0xfe80, 0, 0, 0, 0, 0, 0, 1), "123456789012345"), 65535),
-                     "[fe80:0000:0000:0000:0000:0000:0000:0001%123456789012345]:65535", ipv6_text_style{.expanded = true}));
+                     "[fe80:0000:0000:0000:0000:0000:0000:0001%123456789012345]:65535",
+                     ipv6_text_style{.expanded = true}));
 
 struct style_row {
     endpoint value;
@@ -161,7 +163,7 @@ constexpr style_row styled[] = {
     {ep(v6(a6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)), 443), {false, true}, "[2001:DB8::1]:443"},
     {ep(mapped(0xC0000201), 80), {false, true}, "[::FFFF:192.0.2.1]:80"},
     {ep(zoned(a6(0xfe80, 0, 0, 0, 0, 0, 0, 1), "Eth0"), 22), {false, true}, "[FE80::1%Eth0]:22"}, // zone as written
-    {ep(v4(0xC0000201), 80), {true, true}, "192.0.2.1:80"}, // no style for IPv4
+    {ep(v4(0xC0000201), 80), {true, true}, "192.0.2.1:80"},                                       // no style for IPv4
 };
 
 constexpr bool styles_hold() {
@@ -216,9 +218,7 @@ TEST_CASE("endpoint: parse accepts IPv4 and bracketed IPv6 with a port") {
     CHECK(e->address().is_v6());
 }
 
-TEST_CASE("endpoint: parse rejects with the exact errc") {
-    check_bad_rows<endpoint>(invalid_endpoints);
-}
+TEST_CASE("endpoint: parse rejects with the exact errc") { check_bad_rows<endpoint>(invalid_endpoints); }
 
 TEST_CASE("endpoint: parse_prefix leaves what follows") {
     const std::string_view text = "[2001:db8::1]:443/path";
@@ -262,7 +262,8 @@ TEST_CASE("endpoint: to_chars of the longest text and into buffers too small") {
             const auto result = e.to_chars(buffer.data(), buffer.data() + room);
             CHECK(result.ec == std::errc::value_too_large);
             CHECK(result.ptr == buffer.data() + room);
-            CHECK(std::string_view(buffer.data(), buffer.size()).find_first_not_of('#') == std::string_view::npos); // the whole buffer untouched
+            CHECK(std::string_view(buffer.data(), buffer.size()).find_first_not_of('#') ==
+                  std::string_view::npos); // the whole buffer untouched
         }
         buffer.fill('#');
         const auto result = e.to_chars(buffer.data(), buffer.data() + expected.size());

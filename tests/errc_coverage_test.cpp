@@ -59,13 +59,37 @@ constexpr bytes<(N + ...)> cat(const bytes<N>&... parts) {
 // An IPv4 header (RFC 791): 192.0.2.1 to 192.0.2.2, checksum left 0 (no
 // producer below checks it).
 constexpr bytes<20> ipv4(std::uint8_t version_ihl, std::uint16_t total_length, std::uint8_t protocol) {
-    return {version_ihl, 0, static_cast<std::uint8_t>(total_length >> 8U), static_cast<std::uint8_t>(total_length),
-            0, 0, 0, 0, 64, protocol, 0, 0, 192, 0, 2, 1, 192, 0, 2, 2};
+    return {version_ihl,
+            0,
+            static_cast<std::uint8_t>(total_length >> 8U),
+            static_cast<std::uint8_t>(total_length),
+            0,
+            0,
+            0,
+            0,
+            64,
+            protocol,
+            0,
+            0,
+            192,
+            0,
+            2,
+            1,
+            192,
+            0,
+            2,
+            2};
 }
 // An IPv6 fixed header (RFC 8200 section 3): 2001:db8::1 to 2001:db8::2.
 constexpr bytes<40> ipv6(std::uint16_t payload_length, std::uint8_t next_header) {
-    bytes<40> h{0x60, 0, 0, 0, static_cast<std::uint8_t>(payload_length >> 8U), static_cast<std::uint8_t>(payload_length),
-                next_header, 64};
+    bytes<40> h{0x60,
+                0,
+                0,
+                0,
+                static_cast<std::uint8_t>(payload_length >> 8U),
+                static_cast<std::uint8_t>(payload_length),
+                next_header,
+                64};
     h[8] = h[24] = 0x20;
     h[9] = h[25] = 0x01;
     h[10] = h[26] = 0x0d;
@@ -86,8 +110,8 @@ constexpr errc decode_error(const bytes<N>& frame, ipwire::link_type type) {
 // A little-endian pcapng Section Header Block with the given block length
 // (28 is the valid one) and, for pcap, a little-endian file header.
 constexpr bytes<28> pcapng_section(std::uint8_t length) {
-    return {0x0A, 0x0D, 0x0D, 0x0A, length, 0, 0, 0, 0x4D, 0x3C, 0x2B, 0x1A, 1, 0, 0, 0,
-            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, length, 0, 0, 0};
+    return {0x0A, 0x0D, 0x0D, 0x0A, length, 0,    0,    0,    0x4D, 0x3C, 0x2B,   0x1A, 1, 0,
+            0,    0,    0xFF, 0xFF, 0xFF,   0xFF, 0xFF, 0xFF, 0xFF, 0xFF, length, 0,    0, 0};
 }
 constexpr bytes<24> pcap_header() {
     return {0xD4, 0xC3, 0xB2, 0xA1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0, 0, 1, 0, 0, 0};
@@ -143,9 +167,9 @@ constexpr errc too_many_extension_headers() {
 }
 constexpr errc nesting_too_deep() {
     // Five IPv4 headers, each carrying the next (protocol 4, IP in IP).
-    return decode_error(cat(ipv4(0x45, 100, 4), ipv4(0x45, 80, 4), ipv4(0x45, 60, 4), ipv4(0x45, 40, 4),
-                            ipv4(0x45, 20, 59)),
-                        ipwire::link_type::ipv4);
+    return decode_error(
+        cat(ipv4(0x45, 100, 4), ipv4(0x45, 80, 4), ipv4(0x45, 60, 4), ipv4(0x45, 40, 4), ipv4(0x45, 20, 59)),
+        ipwire::link_type::ipv4);
 }
 constexpr errc unsupported_link_type() {
     return decode_error(ipv4(0x45, 20, 59), static_cast<ipwire::link_type>(105)); // IEEE 802.11
@@ -158,8 +182,8 @@ constexpr errc bad_record_length() {
 }
 constexpr errc unknown_interface_id() {
     // An Enhanced Packet Block before any Interface Description Block.
-    return capture_error(cat(pcapng_section(28), bytes<32>{6, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                                           0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0}));
+    return capture_error(cat(pcapng_section(28), bytes<32>{6, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0,
+                                                           0, 0, 0, 0, 0,  0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0}));
 }
 
 // --- sockets (run time only) ---
@@ -198,18 +222,14 @@ errc too_many_interface_lookups() {
 
 // --- the address toolkit (issue 14) ---
 
-constexpr errc address_overflow() {
-    return ipwire::ipv4_address(0xFFFFFFFFU).advanced(1).error();
-}
+constexpr errc address_overflow() { return ipwire::ipv4_address(0xFFFFFFFFU).advanced(1).error(); }
 constexpr errc bad_netmask() {
     return ipwire::ipv4_prefix::from_netmask({}, ipwire::ipv4_address(0xFF00FF00U)).error();
 }
 constexpr errc address_family_mismatch() {
     return distance(ipwire::ip_address(ipwire::ipv4_address{}), ipwire::ip_address(ipwire::ipv6_address{})).error();
 }
-constexpr errc bad_nat64_prefix_length() {
-    return ipwire::nat64_embed(ipwire::ipv6_prefix({}, 33), {}).error();
-}
+constexpr errc bad_nat64_prefix_length() { return ipwire::nat64_embed(ipwire::ipv6_prefix({}, 33), {}).error(); }
 constexpr errc not_in_prefix() {
     return ipwire::nat64_extract(ipwire::ipv6_prefix(ipwire::ipv6_address::v4_mapped({}), 96), {}).error();
 }
@@ -223,7 +243,21 @@ constexpr errc not_icmp_error() {
 
 // --- the table ---
 
-enum class input : std::uint8_t { ipv4, ipv6, ip, prefix, endpoint, port, port_range, mac, bytes, call, socket, file, pending };
+enum class input : std::uint8_t {
+    ipv4,
+    ipv6,
+    ip,
+    prefix,
+    endpoint,
+    port,
+    port_range,
+    mac,
+    bytes,
+    call,
+    socket,
+    file,
+    pending
+};
 
 struct row {
     errc code;

@@ -195,9 +195,13 @@ using ipwire::port;
 // A requires-expression in a variable template (outside a template an
 // invalid requirement would be a hard error, not false).
 template <class R, class U>
-constexpr bool value_or_accepts = requires(R r, U u) { std::forward<R>(r).value_or(std::forward<U>(u)); };
+constexpr bool value_or_accepts = requires(R r, U u) {
+    std::forward<R>(r).value_or(std::forward<U>(u));
+};
 template <class R, class G>
-constexpr bool error_or_accepts = requires(R r, G g) { std::forward<R>(r).error_or(std::forward<G>(g)); };
+constexpr bool error_or_accepts = requires(R r, G g) {
+    std::forward<R>(r).error_or(std::forward<G>(g));
+};
 
 static_assert(!value_or_accepts<const result<port>&, int>, "port::parse(t).value_or(80) must not compile");
 static_assert(!value_or_accepts<result<port>, int>, "nor on the temporary port::parse(t) returns");
@@ -241,7 +245,8 @@ static_assert(port::parse("65536").transform(&port::value) == errc::port_out_of_
 static_assert(result<int>(errc::empty).or_else(recover) == 0);
 static_assert(result<int>(errc::leading_zero).or_else(recover) == errc::leading_zero);
 static_assert(result<int>(9).or_else(recover) == 9);
-static_assert(result<int>(errc::empty).or_else([](errc e) { return result<int, int>(ipwire::unexpect, static_cast<int>(e)); })
+static_assert(result<int>(errc::empty)
+                  .or_else([](errc e) { return result<int, int>(ipwire::unexpect, static_cast<int>(e)); })
                   .error() == 1);
 // transform_error: another error type
 static_assert(result<int>(errc::leading_zero).transform_error([](errc e) { return ipwire::to_string(e); }).error() ==
@@ -272,8 +277,8 @@ constexpr std::array<int, 4> categories(R make) {
     R lvalue = make;
     const R const_lvalue = make;
     if (make.has_value())
-        return {*lvalue.and_then(category{}), *const_lvalue.and_then(category{}), *std::move(lvalue).and_then(category{}),
-                *std::move(const_lvalue).and_then(category{})};
+        return {*lvalue.and_then(category{}), *const_lvalue.and_then(category{}),
+                *std::move(lvalue).and_then(category{}), *std::move(const_lvalue).and_then(category{})};
     return {*lvalue.or_else(category{}), *const_lvalue.or_else(category{}), *std::move(lvalue).or_else(category{}),
             *std::move(const_lvalue).or_else(category{})};
 }

@@ -74,7 +74,9 @@ struct styled_case {
 };
 
 template <class T>
-constexpr bool takes_style = requires(const T& v, char* p, ipv6_text_style s) { v.to_chars(p, p, s); };
+constexpr bool takes_style = requires(const T& v, char* p, ipv6_text_style s) {
+    v.to_chars(p, p, s);
+};
 
 // T::parse(input) written by to_chars into a buffer of exactly
 // T::max_string_length is `expected`.
@@ -117,10 +119,7 @@ constexpr std::array<plain_case, 4> port_cases{{
 static_assert(plain_table_holds<ipwire::port>(port_cases));
 
 constexpr std::array<plain_case, 4> port_range_cases{{
-    {"443", "443"},
-    {"8000-8080", "8000-8080"},
-    {"0-65535", "0-65535"},
-    {"7-7", "7"}, // one port prints as one number
+    {"443", "443"}, {"8000-8080", "8000-8080"}, {"0-65535", "0-65535"}, {"7-7", "7"}, // one port prints as one number
 }};
 static_assert(plain_table_holds<ipwire::port_range>(port_range_cases));
 
@@ -209,8 +208,8 @@ constexpr std::array<styled_case, 6> endpoint_cases{{
     {"0.0.0.0:0", "0.0.0.0:0", "0.0.0.0:0", "0.0.0.0:0", "0.0.0.0:0"},
     {"[2001:db8::1]:443", "[2001:db8::1]:443", "[2001:0db8:0000:0000:0000:0000:0000:0001]:443", "[2001:DB8::1]:443",
      "[2001:0DB8:0000:0000:0000:0000:0000:0001]:443"},
-    {"[fe80::1%eth0]:22", "[fe80::1%eth0]:22", "[fe80:0000:0000:0000:0000:0000:0000:0001%eth0]:22",
-     "[FE80::1%eth0]:22", "[FE80:0000:0000:0000:0000:0000:0000:0001%eth0]:22"},
+    {"[fe80::1%eth0]:22", "[fe80::1%eth0]:22", "[fe80:0000:0000:0000:0000:0000:0000:0001%eth0]:22", "[FE80::1%eth0]:22",
+     "[FE80:0000:0000:0000:0000:0000:0000:0001%eth0]:22"},
     {"[::ffff:192.0.2.1]:65535", "[::ffff:192.0.2.1]:65535", "[0000:0000:0000:0000:0000:ffff:c000:0201]:65535",
      "[::FFFF:192.0.2.1]:65535", "[0000:0000:0000:0000:0000:FFFF:C000:0201]:65535"},
     // max_string_length (63).
@@ -356,7 +355,7 @@ constexpr std::array<spec_parse_case, 16> spec_parse_cases{{
     {"*^9}", "*", text_align::center, 9, false, false, false},
     {"<}", " ", text_align::left, 0, false, false, false},
     {"<<3}", "<", text_align::left, 3, false, false, false},
-    {"}>3}", " ", text_align::none, 0, false, false, false}, // '}' ends the spec before it can be a fill
+    {"}>3}", " ", text_align::none, 0, false, false, false},  // '}' ends the spec before it can be a fill
     {"e>5X}", "e", text_align::right, 5, false, false, true}, // 'e' before an align is the fill
     {"0>8}", "0", text_align::right, 8, false, false, false},
     {"\xC3\xA9^7}", "\xC3\xA9", text_align::center, 7, false, false, false}, // U+00E9, two bytes
@@ -385,7 +384,20 @@ static_assert([] {
 // Refused at compile time, each with a reason (the text {fmt} and std::format
 // report); the same specs are refused at run time by every formatter below.
 constexpr std::array<std::string_view, 14> specs_refused_by_parser{{
-    "q}", "ee}", "05}", ">05}", ".3}", "+}", "#}", "L}", "e10}", "{<5}", ">{x}}", "{01}}", "2147483648}", "\x80>5}",
+    "q}",
+    "ee}",
+    "05}",
+    ">05}",
+    ".3}",
+    "+}",
+    "#}",
+    "L}",
+    "e10}",
+    "{<5}",
+    ">{x}}",
+    "{01}}",
+    "2147483648}",
+    "\x80>5}",
 }};
 static_assert([] {
     for (auto spec : specs_refused_by_parser)
@@ -739,9 +751,7 @@ TEST_CASE("ip_address in every style; IPv4 ignores the IPv6 styles") {
     check_styled_table<ipwire::ip_address>(ip_cases);
 }
 
-TEST_CASE("endpoint in every style") {
-    check_styled_table<ipwire::endpoint>(endpoint_cases);
-}
+TEST_CASE("endpoint in every style") { check_styled_table<ipwire::endpoint>(endpoint_cases); }
 
 TEST_CASE("operator<< prints errc, port_class and multicast_scope as to_string, an unnamed value as its number") {
     for (const auto& row : errc_cases) {
@@ -841,7 +851,6 @@ TEST_CASE("operator<< chains and mixes with other output") {
     CHECK(out.str() == "10.0.0.0/8 via fe80::1%eth0 port 1024-2047 (registered)");
 }
 
-
 TEST_CASE("fill, align and width on every value type, with the IPv6 types where they apply") {
     check_specs(ipwire::port(80), 7, port_specs);
     check_specs(parsed<ipwire::port_range>("8000-8080"), 12, port_range_specs);
@@ -892,10 +901,10 @@ static_assert(fmt::is_formattable<errc>::value && fmt::is_formattable<ipwire::po
 // a fill of '{' or '}', a malformed or overlong width. Only ipv6_address,
 // ip_address and endpoint take a type at all.
 constexpr std::array<std::string_view, 31> specs_refused_everywhere{{
-    "{:q}",     "{:ee}",      "{:XX}",    "{:eXe}",    "{:XeX}",       "{:x}",     "{:E}",      "{:e }",
-    "{: }",     "{:s}",       "{:d}",     "{:+}",      "{:-}",         "{:#}",     "{:05}",     "{:>05}",
-    "{:.3}",    "{:>20.3}",   "{:L}",     "{:e10}",    "{:>X>}",        "{:{<5}",   "{:>{x}}",   "{:>{}x}",
-    "{:>{-1}}", "{:{1 }}",    "{:{01}}",  "{:2147483648}", "{:*}",     "{:>>>5}",   "{:\x80>5}",
+    "{:q}",     "{:ee}",    "{:XX}",   "{:eXe}",        "{:XeX}", "{:x}",    "{:E}",      "{:e }",
+    "{: }",     "{:s}",     "{:d}",    "{:+}",          "{:-}",   "{:#}",    "{:05}",     "{:>05}",
+    "{:.3}",    "{:>20.3}", "{:L}",    "{:e10}",        "{:>X>}", "{:{<5}",  "{:>{x}}",   "{:>{}x}",
+    "{:>{-1}}", "{:{1 }}",  "{:{01}}", "{:2147483648}", "{:*}",   "{:>>>5}", "{:\x80>5}",
 }};
 constexpr std::array<std::string_view, 6> ipv6_specs{{"{:e}", "{:X}", "{:eX}", "{:Xe}", "{:>50e}", "{:*<{}X}"}};
 
@@ -958,7 +967,7 @@ TEST_CASE("fmt: a width argument must be a non-negative integer that exists, and
     CHECK_THROWS_AS(run_time_format("{:>{}}", v4, 10.0), fmt::format_error);
     CHECK_THROWS_AS(run_time_format("{:>{}}", v4, true), fmt::format_error);
     CHECK_THROWS_AS(run_time_format("{:>{}}", v4, 'a'), fmt::format_error);
-    CHECK_THROWS_AS(run_time_format("{:>{5}}", v4, 10), fmt::format_error); // no argument 5
+    CHECK_THROWS_AS(run_time_format("{:>{5}}", v4, 10), fmt::format_error);    // no argument 5
     CHECK_THROWS_AS(run_time_format("{} {:>{1}}", v4, 10), fmt::format_error); // automatic, then manual
     CHECK_THROWS_AS(run_time_format("{0} {:>{}}", v4, 10), fmt::format_error); // manual, then automatic
 }

@@ -251,11 +251,8 @@ struct prefix_row {
     std::size_t consumed;
 };
 constexpr prefix_row prefix_rows[] = {
-    {"1.2.3.4:80", true, 7},
-    {"10.0.0.0/8", true, 8},
-    {"::1]:443", false, 3},
-    {"fe80::1%eth0]:22", false, 12},
-    {"2001:db8::/32", false, 10},
+    {"1.2.3.4:80", true, 7},         {"10.0.0.0/8", true, 8},      {"::1]:443", false, 3},
+    {"fe80::1%eth0]:22", false, 12}, {"2001:db8::/32", false, 10},
 };
 constexpr bool check_prefix(const prefix_row& row) {
     const char* it = row.text.data();

@@ -63,15 +63,9 @@ struct number_row {
     ipv4_address::bytes_type bytes;
 };
 constexpr number_row number_rows[] = {
-    {0x00000000U, {0, 0, 0, 0}},
-    {0x00000001U, {0, 0, 0, 1}},
-    {0x01000000U, {1, 0, 0, 0}},
-    {0x01020304U, {1, 2, 3, 4}},
-    {0x7F000001U, {127, 0, 0, 1}},
-    {0x80000000U, {128, 0, 0, 0}},
-    {0xC0A80101U, {192, 168, 1, 1}},
-    {0xFF00FF00U, {255, 0, 255, 0}},
-    {0xFFFFFFFEU, {255, 255, 255, 254}},
+    {0x00000000U, {0, 0, 0, 0}},         {0x00000001U, {0, 0, 0, 1}},     {0x01000000U, {1, 0, 0, 0}},
+    {0x01020304U, {1, 2, 3, 4}},         {0x7F000001U, {127, 0, 0, 1}},   {0x80000000U, {128, 0, 0, 0}},
+    {0xC0A80101U, {192, 168, 1, 1}},     {0xFF00FF00U, {255, 0, 255, 0}}, {0xFFFFFFFEU, {255, 255, 255, 254}},
     {0xFFFFFFFFU, {255, 255, 255, 255}},
 };
 constexpr bool check_number(const number_row& row) {
@@ -275,11 +269,8 @@ struct prefix_row {
     std::size_t consumed;
 };
 constexpr prefix_row prefix_rows[] = {
-    {"1.2.3.4:80", 0x01020304U, 7},
-    {"10.0.0.0/8", 0x0A000000U, 8},
-    {"192.0.2.1]", 0xC0000201U, 9},
-    {"255.255.255.255", 0xFFFFFFFFU, 15},
-    {"0.0.0.0 x", 0x00000000U, 7},
+    {"1.2.3.4:80", 0x01020304U, 7},       {"10.0.0.0/8", 0x0A000000U, 8}, {"192.0.2.1]", 0xC0000201U, 9},
+    {"255.255.255.255", 0xFFFFFFFFU, 15}, {"0.0.0.0 x", 0x00000000U, 7},
 };
 constexpr bool check_prefix(const prefix_row& row) {
     const char* it = row.text.data();

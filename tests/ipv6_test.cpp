@@ -72,9 +72,9 @@ static_assert(ipv6_address::from_groups(doc_groups) == ipv6_address(doc_bytes));
 static_assert(groups_of(ipv6_address(doc_bytes)) == doc_groups);
 static_assert(ipv6_address(doc_bytes).group(0) == 0x2001 && ipv6_address(doc_bytes).group(1) == 0x0DB8 &&
               ipv6_address(doc_bytes).group(7) == 1);
-static_assert(ipv6_address::from_groups({0xFEDC, 0xBA98, 0x7654, 0x3210, 0x0123, 0x4567, 0x89AB, 0xCDEF})
-                  .to_bytes() == ipv6_address::bytes_type{0xFE, 0xDC, 0xBA, 0x98, 0x76, 0x54, 0x32, 0x10, 0x01,
-                                                          0x23, 0x45, 0x67, 0x89, 0xAB, 0xCD, 0xEF});
+static_assert(ipv6_address::from_groups({0xFEDC, 0xBA98, 0x7654, 0x3210, 0x0123, 0x4567, 0x89AB, 0xCDEF}).to_bytes() ==
+              ipv6_address::bytes_type{0xFE, 0xDC, 0xBA, 0x98, 0x76, 0x54, 0x32, 0x10, 0x01, 0x23, 0x45, 0x67, 0x89,
+                                       0xAB, 0xCD, 0xEF});
 static_assert(ipv6_address() == ipv6_address::any());
 static_assert(ipv6_address().to_bytes() == ipv6_address::bytes_type{});
 static_assert(ipv6_address::loopback() == ipv6_address::from_groups({0, 0, 0, 0, 0, 0, 0, 1}));
@@ -134,7 +134,10 @@ constexpr valid_row rfc4291_rows[] = {
      {0xABCD, 0xEF01, 0x2345, 0x6789, 0xABCD, 0xEF01, 0x2345, 0x6789},
      "",
      "abcd:ef01:2345:6789:abcd:ef01:2345:6789"},
-    {"2001:DB8:0:0:8:800:200C:417A", {0x2001, 0x0DB8, 0, 0, 8, 0x0800, 0x200C, 0x417A}, "", "2001:db8::8:800:200c:417a"},
+    {"2001:DB8:0:0:8:800:200C:417A",
+     {0x2001, 0x0DB8, 0, 0, 8, 0x0800, 0x200C, 0x417A},
+     "",
+     "2001:db8::8:800:200c:417a"},
     // 2. "::" for one or more groups of zeros.
     {"2001:DB8::8:800:200C:417A", {0x2001, 0x0DB8, 0, 0, 8, 0x0800, 0x200C, 0x417A}, "", "2001:db8::8:800:200c:417a"},
     {"FF01:0:0:0:0:0:0:101", {0xFF01, 0, 0, 0, 0, 0, 0, 0x0101}, "", "ff01::101"},
@@ -480,8 +483,7 @@ TEST_CASE("ipv6_address: zone(), has_zone(), with_zone(), without_zone()") {
     CHECK(other->to_string() == "fe80::1%wlan0");
     CHECK(other->to_bytes() == zoned->to_bytes());
 
-    CHECK(ipwire::to_string(zoned->with_zone(std::string(16, 'a')).error()) ==
-          ipwire::to_string(errc::zone_too_long));
+    CHECK(ipwire::to_string(zoned->with_zone(std::string(16, 'a')).error()) == ipwire::to_string(errc::zone_too_long));
     CHECK(zoned->with_zone(std::string(15, 'a')).has_value());
     CHECK(ipwire::to_string(zoned->with_zone("a/b").error()) == ipwire::to_string(errc::bad_zone_character));
     CHECK(ipwire::to_string(zoned->with_zone("a%b").error()) == ipwire::to_string(errc::bad_zone_character));

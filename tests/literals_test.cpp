@@ -97,7 +97,7 @@ static_assert(443_port == port(443));
 static_assert(0_port == port(0) && 65535_port == port(65535));
 static_assert(0x50_port == port(80), "any integer literal form");
 static_assert(same_as_parse(8080_port, "8080", "8080"));
-static_assert(443_port .classify() == ipwire::port_class::well_known);
+static_assert((443_port).classify() == ipwire::port_class::well_known);
 
 // Literals are constant expressions wherever one is needed.
 constexpr std::array<port, 2> web_ports{80_port, 443_port};
@@ -152,6 +152,6 @@ TEST_CASE("literals: _port equals parse()") {
     CHECK(443_port == *port::parse("443"));
     CHECK(0_port == *port::parse("0"));
     CHECK(65535_port == *port::parse("65535"));
-    CHECK(443_port .to_string() == "443");
+    CHECK((443_port).to_string() == "443");
     CHECK(ipwire::service_name(443_port, ipwire::ip_protocol::tcp) == "https");
 }

@@ -61,6 +61,7 @@ struct number_row {
     std::uint64_t value;
     mac_address::bytes_type bytes;
 };
+// clang-format off
 constexpr number_row number_rows[] = {
     {0x000000000000ULL, {0, 0, 0, 0, 0, 0}},
     {0x000000000001ULL, {0, 0, 0, 0, 0, 1}},
@@ -71,6 +72,7 @@ constexpr number_row number_rows[] = {
     {0xFFFFFFFFFFFEULL, {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE}},
     {0xFFFFFFFFFFFFULL, {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}},
 };
+// clang-format on
 constexpr bool check_number(const number_row& row) {
     const mac_address from_value(row.value);
     const mac_address from_bytes(row.bytes);
@@ -177,8 +179,12 @@ constexpr invalid_row invalid_rows[] = {
     {"00.00.5e.00.53.01", errc::bad_mac_separator},
     {"00 00 5e 00 53 01", errc::bad_mac_separator},
     {"00_00_5e_00_53_01", errc::bad_mac_separator},
-    {"00\0" "00:5e:00:53:01"sv, errc::bad_mac_separator}, // NUL is no separator
-    {"00:00\0" "5e:00:53:01"sv, errc::bad_mac_separator},
+    {"00\0"
+     "00:5e:00:53:01"sv,
+     errc::bad_mac_separator}, // NUL is no separator
+    {"00:00\0"
+     "5e:00:53:01"sv,
+     errc::bad_mac_separator},
     // Not hex where a digit belongs.
     {"00:00:5g:00:53:01", errc::unexpected_character},
     {"0x:00:5e:00:53:01", errc::unexpected_character},
@@ -224,8 +230,8 @@ TEST_CASE("mac_address::parse: 10 kB inputs stop after at most 18 characters") {
         "00:00:5e:00:53:01" + std::string(10000, '1'),
         std::string(10000, 'a'),
     };
-    const errc expected[] = {errc::bad_mac_group, errc::bad_mac_group, errc::trailing_characters,
-                             errc::bad_mac_group, errc::bad_mac_group};
+    const errc expected[] = {errc::bad_mac_group, errc::bad_mac_group, errc::trailing_characters, errc::bad_mac_group,
+                             errc::bad_mac_group};
     for (std::size_t i = 0; i < std::size(rows); ++i) {
         CAPTURE(i);
         CHECK(ipwire::to_string(mac_address::parse(rows[i]).error()) == ipwire::to_string(expected[i]));
@@ -244,12 +250,9 @@ struct prefix_row {
     std::size_t consumed;
 };
 constexpr prefix_row prefix_rows[] = {
-    {"00:00:5e:00:53:01 dev eth0", 0x00005E005301ULL, 17},
-    {"00-00-5e-00-53-01:x", 0x00005E005301ULL, 17},
-    {"00:00:5e:00:53:01-vlan", 0x00005E005301ULL, 17},
-    {"aa:bb:cc:dd:ee:ff/48", 0xAABBCCDDEEFFULL, 17},
-    {"aa:bb:cc:dd:ee:ffg", 0xAABBCCDDEEFFULL, 17},
-    {"aa:bb:cc:dd:ee:ff", 0xAABBCCDDEEFFULL, 17},
+    {"00:00:5e:00:53:01 dev eth0", 0x00005E005301ULL, 17}, {"00-00-5e-00-53-01:x", 0x00005E005301ULL, 17},
+    {"00:00:5e:00:53:01-vlan", 0x00005E005301ULL, 17},     {"aa:bb:cc:dd:ee:ff/48", 0xAABBCCDDEEFFULL, 17},
+    {"aa:bb:cc:dd:ee:ffg", 0xAABBCCDDEEFFULL, 17},         {"aa:bb:cc:dd:ee:ff", 0xAABBCCDDEEFFULL, 17},
 };
 constexpr bool check_prefix(const prefix_row& row) {
     const char* it = row.text.data();
@@ -331,20 +334,19 @@ struct class_row {
 constexpr class_row class_rows[] = {
     {0x00005E005301ULL, false, false, false}, // IANA documentation unicast
     {0x000000000000ULL, false, false, false},
-    {0x0242AC110002ULL, false, false, true},  // Docker's locally administered range
+    {0x0242AC110002ULL, false, false, true}, // Docker's locally administered range
     {0xFEFFFFFFFFFFULL, false, false, true},
-    {0x01005E0000FBULL, false, true, false},  // IPv4 multicast mapping
+    {0x01005E0000FBULL, false, true, false}, // IPv4 multicast mapping
     {0x0180C2000000ULL, false, true, false},
-    {0x333300000001ULL, false, true, true},   // IPv6 multicast mapping: 0x33 has both bits
+    {0x333300000001ULL, false, true, true}, // IPv6 multicast mapping: 0x33 has both bits
     {0x030000000001ULL, false, true, true},
     {0xFFFFFFFFFFFEULL, false, true, true},
     {0xFFFFFFFFFFFFULL, true, true, true},
 };
 constexpr bool check_class(const class_row& row) {
     const mac_address a(row.value);
-    return a.is_broadcast() == row.broadcast && a.is_multicast() == row.multicast &&
-           a.is_unicast() == !row.multicast && a.is_locally_administered() == row.locally_administered &&
-           a.is_universal() == !row.locally_administered;
+    return a.is_broadcast() == row.broadcast && a.is_multicast() == row.multicast && a.is_unicast() == !row.multicast &&
+           a.is_locally_administered() == row.locally_administered && a.is_universal() == !row.locally_administered;
 }
 static_assert(first_failure(class_rows, check_class) == -1);
 

@@ -168,8 +168,8 @@ enum class reason : std::uint8_t {
 };
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(reason::count)> reason_names{
-    "as-is", "mapped_dotted", "long_group", "zone_accepted", "either_family",
-    "zone_in_prefix", "bare_address", "netmask_length", "host_bits_kept",
+    "as-is",          "mapped_dotted", "long_group",     "zone_accepted",  "either_family",
+    "zone_in_prefix", "bare_address",  "netmask_length", "host_bits_kept",
 };
 
 // ---------------------------------------------------------------------------
@@ -488,8 +488,8 @@ std::vector<row> read_rows(const std::string& path) {
         REQUIRE((cells[2] == "0" || cells[2] == "1"));
         const std::string& kind = cells[1];
         REQUIRE((kind == "ipv4" || kind == "ipv6" || kind == "ipv4_port" || kind == "ipv6_port" || kind == "prefix"));
-        rows.push_back({number, std::string(input->view()), kind, cells[2] == "1", std::string(canonical->view()),
-                        cells[4]});
+        rows.push_back(
+            {number, std::string(input->view()), kind, cells[2] == "1", std::string(canonical->view()), cells[4]});
     }
     return rows;
 }

@@ -36,7 +36,6 @@ using namespace text_table;
 constexpr auto ten_kb_nines = text_then<10240>("", '9');
 constexpr auto ten_kb_zeros = text_then<10240>("", '0');
 
-
 // ---------------------------------------------------------------------------
 // port::parse
 
@@ -82,7 +81,10 @@ constexpr bad_row invalid_ports[] = {
     {"80.0", errc::trailing_characters},
     {"80:", errc::trailing_characters},
     {std::string_view("80\0", 3), errc::trailing_characters},
-    {std::string_view("\0" "80", 3), errc::unexpected_character},
+    {std::string_view("\0"
+                      "80",
+                      3),
+     errc::unexpected_character},
     {"\xd9\xa1\xd9\xa2", errc::unexpected_character},         // "١٢", Arabic-Indic digits
     {"\xef\xbc\x98\xef\xbc\x90", errc::unexpected_character}, // "８０", full-width digits
     {"8\xd9\xa1", errc::trailing_characters},
@@ -102,9 +104,9 @@ struct class_row {
 };
 
 constexpr class_row class_boundaries[] = {
-    {0, port_class::well_known},     {1, port_class::well_known},     {1023, port_class::well_known},
-    {1024, port_class::registered},  {1025, port_class::registered},  {49151, port_class::registered},
-    {49152, port_class::dynamic},    {49153, port_class::dynamic},    {65535, port_class::dynamic},
+    {0, port_class::well_known},    {1, port_class::well_known},    {1023, port_class::well_known},
+    {1024, port_class::registered}, {1025, port_class::registered}, {49151, port_class::registered},
+    {49152, port_class::dynamic},   {49153, port_class::dynamic},   {65535, port_class::dynamic},
 };
 
 constexpr bool class_rows_hold() {
@@ -178,7 +180,9 @@ static_assert(port_range(port(65535)).size() == 1);
 // compile error in a constant expression (an abort at run time: the CTest
 // port_range_precondition_aborts), and from() says reversed_port_range.
 template <std::uint16_t First, std::uint16_t Last>
-constexpr bool range_constant = requires { typename std::integral_constant<std::uint32_t, port_range{port{First}, port{Last}}.size()>; };
+constexpr bool range_constant = requires {
+    typename std::integral_constant<std::uint32_t, port_range{port{First}, port{Last}}.size()>;
+};
 static_assert(range_constant<8000, 8080> && range_constant<80, 80> && range_constant<0, 65535>);
 static_assert(!range_constant<8080, 8000> && !range_constant<90, 80> && !range_constant<65535, 0>);
 static_assert(port_range::from(port(8080), port(8000)) == errc::reversed_port_range);
@@ -319,11 +323,11 @@ constexpr service_row named_ports[] = {
     {22, ip_protocol::tcp, "ssh"},
     {25, ip_protocol::tcp, "smtp"},
     {123, ip_protocol::udp, "ntp"},
-    {514, ip_protocol::tcp, "shell"},  // one port, a name per protocol
+    {514, ip_protocol::tcp, "shell"}, // one port, a name per protocol
     {514, ip_protocol::udp, "syslog"},
     {456, ip_protocol::tcp, "macon-tcp"},
     {456, ip_protocol::udp, "macon-udp"},
-    {1, ip_protocol::tcp, "tcpmux"},    // the first entry
+    {1, ip_protocol::tcp, "tcpmux"},      // the first entry
     {27017, ip_protocol::tcp, "mongodb"}, // the last entry
     // Nothing listed.
     {0, ip_protocol::tcp, ""},
@@ -384,9 +388,7 @@ TEST_CASE("port: parse accepts strict decimal text") {
     CHECK(port::parse("443").value().value() == 443);
 }
 
-TEST_CASE("port: parse rejects with the exact errc") {
-    check_bad_rows<port>(invalid_ports);
-}
+TEST_CASE("port: parse rejects with the exact errc") { check_bad_rows<port>(invalid_ports); }
 
 TEST_CASE("port: parse_prefix stops after the digits") {
     const std::string_view text = "8080/tcp";
@@ -444,7 +446,8 @@ TEST_CASE("port: to_chars into a buffer too small") {
         const auto r = port(65535).to_chars(buffer.data(), buffer.data() + room);
         CHECK(r.ec == std::errc::value_too_large);
         CHECK(r.ptr == buffer.data() + room);
-        CHECK(std::string_view(buffer.data(), buffer.size()).find_first_not_of('#') == std::string_view::npos); // the whole buffer untouched
+        CHECK(std::string_view(buffer.data(), buffer.size()).find_first_not_of('#') ==
+              std::string_view::npos); // the whole buffer untouched
     }
     buffer.fill('#');
     auto r = port(65535).to_chars(buffer.data(), buffer.data() + 5);
@@ -470,13 +473,9 @@ TEST_CASE("port: hashing") {
     CHECK(std::hash<port>{}(port(80)) == std::hash<port>{}(*port::parse("80")));
 }
 
-TEST_CASE("port_range: parse accepts both forms") {
-    check_good_rows(valid_ranges);
-}
+TEST_CASE("port_range: parse accepts both forms") { check_good_rows(valid_ranges); }
 
-TEST_CASE("port_range: parse rejects with the exact errc") {
-    check_bad_rows<port_range>(invalid_ranges);
-}
+TEST_CASE("port_range: parse rejects with the exact errc") { check_bad_rows<port_range>(invalid_ranges); }
 
 TEST_CASE("port_range: first, last, size, contains, overlaps") {
     const port_range r = *port_range::parse("8000-8080");
@@ -556,7 +555,8 @@ TEST_CASE("port_range: to_chars into a buffer too small") {
         const auto result = r.to_chars(buffer.data(), buffer.data() + room);
         CHECK(result.ec == std::errc::value_too_large);
         CHECK(result.ptr == buffer.data() + room);
-        CHECK(std::string_view(buffer.data(), buffer.size()).find_first_not_of('#') == std::string_view::npos); // the whole buffer untouched
+        CHECK(std::string_view(buffer.data(), buffer.size()).find_first_not_of('#') ==
+              std::string_view::npos); // the whole buffer untouched
     }
     buffer.fill('#');
     auto result = r.to_chars(buffer.data(), buffer.data() + 9);
@@ -585,7 +585,8 @@ TEST_CASE("port_range: hashing") {
     set.insert(*port_range::parse("80"));
     set.insert(port_range(port(80), port(90))); // equal to the first
     CHECK(set.size() == 4);
-    CHECK(std::hash<port_range>{}(*port_range::parse("80-90")) == std::hash<port_range>{}(port_range(port(80), port(90))));
+    CHECK(std::hash<port_range>{}(*port_range::parse("80-90")) ==
+          std::hash<port_range>{}(port_range(port(80), port(90))));
     CHECK(std::hash<port_range>{}(*port_range::parse("80-90")) != std::hash<port_range>{}(*port_range::parse("80-91")));
 }
 

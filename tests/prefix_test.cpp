@@ -247,11 +247,14 @@ struct v6_network_row {
 
 constexpr v6_network_row v6_networks[] = {
     {p6(sample6, 0), {}, all_ones, {}},
-    {p6(sample6, 1), {}, a6(0x7fff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff), a6(0x8000, 0, 0, 0, 0, 0, 0, 0)},
-    {p6(sample6, 3), a6(0x2000, 0, 0, 0, 0, 0, 0, 0), a6(0x3fff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff),
-     a6(0xe000, 0, 0, 0, 0, 0, 0, 0)},
-    {p6(sample6, 32), a6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0), a6(0x2001, 0xdb8, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff),
-     a6(0xffff, 0xffff, 0, 0, 0, 0, 0, 0)},
+    {p6(sample6, 1),
+     {},
+     a6(0x7fff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff),
+     a6(0x8000, 0, 0, 0, 0, 0, 0, 0)},
+    {p6(sample6, 3), a6(0x2000, 0, 0, 0, 0, 0, 0, 0),
+     a6(0x3fff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff), a6(0xe000, 0, 0, 0, 0, 0, 0, 0)},
+    {p6(sample6, 32), a6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0),
+     a6(0x2001, 0xdb8, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff), a6(0xffff, 0xffff, 0, 0, 0, 0, 0, 0)},
     {p6(sample6, 64), a6(0x2001, 0xdb8, 1, 2, 0, 0, 0, 0), a6(0x2001, 0xdb8, 1, 2, 0xffff, 0xffff, 0xffff, 0xffff),
      a6(0xffff, 0xffff, 0xffff, 0xffff, 0, 0, 0, 0)},
     {p6(sample6, 65), a6(0x2001, 0xdb8, 1, 2, 0, 0, 0, 0), a6(0x2001, 0xdb8, 1, 2, 0x7fff, 0xffff, 0xffff, 0xffff),
@@ -454,11 +457,17 @@ static_assert(ip_prefix(p6(sample6, 64)).masked() == ip_prefix(p6(a6(0x2001, 0xd
 // run time: the CTest prefix_length_precondition_aborts), and from() says
 // prefix_length_out_of_range. The maximum itself is fine.
 template <std::uint8_t Length>
-constexpr bool v4_length_constant = requires { typename std::integral_constant<std::uint8_t, p4(0x0A000000, Length).length()>; };
+constexpr bool v4_length_constant = requires {
+    typename std::integral_constant<std::uint8_t, p4(0x0A000000, Length).length()>;
+};
 template <std::uint8_t Length>
-constexpr bool v6_length_constant = requires { typename std::integral_constant<std::uint8_t, p6(sample6, Length).length()>; };
+constexpr bool v6_length_constant = requires {
+    typename std::integral_constant<std::uint8_t, p6(sample6, Length).length()>;
+};
 template <std::uint8_t Length>
-constexpr bool ip_length_constant = requires { typename std::integral_constant<std::uint8_t, ip_prefix(mapped_host, Length).length()>; };
+constexpr bool ip_length_constant = requires {
+    typename std::integral_constant<std::uint8_t, ip_prefix(mapped_host, Length).length()>;
+};
 static_assert(v4_length_constant<32> && !v4_length_constant<33> && !v4_length_constant<40> && !v4_length_constant<255>);
 static_assert(v6_length_constant<128> && !v6_length_constant<129> && !v6_length_constant<255>);
 static_assert(ip_length_constant<128> && !ip_length_constant<129>);
@@ -506,9 +515,7 @@ TEST_CASE("ipv4_prefix: parse accepts and keeps host bits") {
     CHECK(p->masked().is_masked());
 }
 
-TEST_CASE("ipv4_prefix: parse rejects with the exact errc") {
-    check_bad_rows<ipv4_prefix>(invalid_v4);
-}
+TEST_CASE("ipv4_prefix: parse rejects with the exact errc") { check_bad_rows<ipv4_prefix>(invalid_v4); }
 
 TEST_CASE("ipv6_prefix: parse") {
     check_good_rows(valid_v6);
@@ -645,7 +652,8 @@ TEST_CASE("prefix: to_chars into a buffer too small") {
             const auto r = p.to_chars(buffer.data(), buffer.data() + room);
             CHECK(r.ec == std::errc::value_too_large);
             CHECK(r.ptr == buffer.data() + room);
-            CHECK(std::string_view(buffer.data(), buffer.size()).find_first_not_of('#') == std::string_view::npos); // the whole buffer untouched
+            CHECK(std::string_view(buffer.data(), buffer.size()).find_first_not_of('#') ==
+                  std::string_view::npos); // the whole buffer untouched
         }
         buffer.fill('#');
         const auto r = p.to_chars(buffer.data(), buffer.data() + expected.size());

@@ -39,9 +39,8 @@ using ipwire::port_range;
 constexpr std::uint64_t base_seed = 0x69707769'72650002ULL; // "ipwire" 2
 constexpr std::size_t failures_shown = 20;
 
-constexpr std::array<ipv6_text_style, 4> all_styles{
-    ipv6_text_style{false, false}, ipv6_text_style{false, true}, ipv6_text_style{true, false},
-    ipv6_text_style{true, true}};
+constexpr std::array<ipv6_text_style, 4> all_styles{ipv6_text_style{false, false}, ipv6_text_style{false, true},
+                                                    ipv6_text_style{true, false}, ipv6_text_style{true, true}};
 
 // ---------------------------------------------------------------------------
 // Compile time: canonical text of an address with a zero run at every

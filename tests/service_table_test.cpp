@@ -10,8 +10,8 @@
 
 namespace {
 
-using ipwire::detail::service_table;
 using ipwire::detail::service_entry;
+using ipwire::detail::service_table;
 
 constexpr std::uint8_t tcp = ipwire::detail::service_tcp;
 constexpr std::uint8_t udp = ipwire::detail::service_udp;
@@ -36,8 +36,8 @@ constexpr bool has_name(std::uint16_t port, std::uint8_t proto, std::string_view
 // '-', plus '.', '_', '/', '*', '+' in a few legacy names (e.g. "z39.50",
 // "sql*net", "whois++", "914c/g", "subntbcst_tftp").
 constexpr bool valid_name_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-           c == '_' || c == '/' || c == '*' || c == '+';
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '/' ||
+           c == '*' || c == '+';
 }
 
 // Spot checks, evaluated at compile time.
@@ -102,7 +102,7 @@ static_assert(canonical(1023, tcp).empty());
 static_assert(canonical(993, udp).empty());
 static_assert(canonical(6379, udp).empty() && canonical(27017, udp).empty());
 
-}  // namespace
+} // namespace
 
 TEST_CASE("service_table: sorted by port") {
     for (std::size_t i = 1; i < std::size(service_table); ++i) {
@@ -122,8 +122,8 @@ TEST_CASE("service_table: protocols are tcp, udp or both") {
 TEST_CASE("service_table: no duplicate (port, protocol, name)") {
     for (std::size_t i = 0; i < std::size(service_table); ++i) {
         // Table is sorted, so equal ports are adjacent.
-        for (std::size_t j = i + 1;
-             j < std::size(service_table) && service_table[j].port == service_table[i].port; ++j) {
+        for (std::size_t j = i + 1; j < std::size(service_table) && service_table[j].port == service_table[i].port;
+             ++j) {
             if (service_table[i].name == service_table[j].name) {
                 INFO("port " << service_table[i].port << " name " << service_table[i].name);
                 CHECK((service_table[i].protocols & service_table[j].protocols) == 0);
@@ -136,7 +136,7 @@ TEST_CASE("service_table: names are non-empty IANA-style lower-case") {
     for (service_entry const& e : service_table) {
         INFO("port " << e.port << " name '" << e.name << "'");
         CHECK(!e.name.empty());
-        CHECK(e.name.size() <= 15);  // RFC 6335 limit; no legacy name exceeds it
+        CHECK(e.name.size() <= 15); // RFC 6335 limit; no legacy name exceeds it
         bool ok = true;
         for (char c : e.name) ok = ok && valid_name_char(c);
         CHECK(ok);

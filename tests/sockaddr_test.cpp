@@ -35,10 +35,10 @@ using ipwire::errc;
 // One endpoint text and the socket address it must give, or the errc.
 struct to_sockaddr_case {
     std::string_view input;
-    int family;                          // AF_INET or AF_INET6; 0 for an error row
-    std::array<std::uint8_t, 2> port;    // sin_port / sin6_port as stored: network order
+    int family;                           // AF_INET or AF_INET6; 0 for an error row
+    std::array<std::uint8_t, 2> port;     // sin_port / sin6_port as stored: network order
     std::array<std::uint8_t, 16> address; // sin_addr (first 4) or sin6_addr
-    std::uint32_t scope_id;              // sin6_scope_id
+    std::uint32_t scope_id;               // sin6_scope_id
     errc error;
 };
 
@@ -58,8 +58,12 @@ constexpr std::array<to_sockaddr_case, 16> to_sockaddr_cases{{
     {"[fe80::1%007]:22", AF_INET6, {0x00, 0x16}, {0xFE, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 7, {}},
     // "0" is the default zone (RFC 4007 section 6): scope id 0.
     {"[fe80::1%0]:22", AF_INET6, {0x00, 0x16}, {0xFE, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 0, {}},
-    {"[fe80::1%4294967295]:1", AF_INET6, {0x00, 0x01}, {0xFE, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
-     0xFFFFFFFFU, {}},
+    {"[fe80::1%4294967295]:1",
+     AF_INET6,
+     {0x00, 0x01},
+     {0xFE, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
+     0xFFFFFFFFU,
+     {}},
     {"[fe80::1%4294967296]:1", 0, {}, {}, 0, errc::unknown_interface}, // above 32 bits
     {"[fe80::1%999999999999999]:1", 0, {}, {}, 0, errc::unknown_interface},
     {"[fe80::1%nosuchif0]:22", 0, {}, {}, 0, errc::unknown_interface},
@@ -219,8 +223,7 @@ TEST_CASE("from_sockaddr: port bytes are network order") {
     const std::uint8_t address[4] = {198, 51, 100, 7};
     std::memcpy(&sin.sin_port, port, 2);
     std::memcpy(&sin.sin_addr, address, 4);
-    CHECK(ipwire::from_sockaddr(reinterpret_cast<const sockaddr*>(&sin), sizeof sin) ==
-          parsed("198.51.100.7:43981"));
+    CHECK(ipwire::from_sockaddr(reinterpret_cast<const sockaddr*>(&sin), sizeof sin) == parsed("198.51.100.7:43981"));
 }
 
 // Copies the first `length` bytes into a heap block of exactly that size, so

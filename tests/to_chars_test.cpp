@@ -55,13 +55,13 @@ constexpr const char* whole_or_nothing(const T& value, std::string_view expected
 }
 
 constexpr ipv4_address v4_max(0xFFFFFFFF);
-constexpr ipv6_address v6_max(ipv6_address::bytes_type{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                                                        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff});
+constexpr ipv6_address v6_max(ipv6_address::bytes_type{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                                       0xff, 0xff, 0xff, 0xff, 0xff});
 constexpr ipv6_address v6_doc(ipv6_address::bytes_type{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
 constexpr ipv6_address v6_mapped = ipv6_address::v4_mapped(ipv4_address(0xC0000201));
-constexpr ipv6_address v6_zoned = *ipv6_address(ipv6_address::bytes_type{0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                                                          0, 0, 0, 1})
-                                       .with_zone("eth0.100-abcdef");
+constexpr ipv6_address v6_zoned =
+    *ipv6_address(ipv6_address::bytes_type{0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1})
+         .with_zone("eth0.100-abcdef");
 constexpr ipv6_text_style expanded{true, false};
 constexpr ipv6_text_style upper{false, true};
 

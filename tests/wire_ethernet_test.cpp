@@ -44,29 +44,38 @@ static_assert(ethernet_frame_view::max_header_length == 30);
 // Frames. MAC addresses are from the IANA documentation blocks (RFC 7042
 // section 2.1.2) unless a frame copies a real capture's header.
 
+// clang-format off
 constexpr std::uint8_t ipv4_frame[] = {
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination 00:00:5e:00:53:01
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source 00:00:5e:00:53:02
     0x08, 0x00,                         // EtherType IPv4
     0x45, 0x00, 0x00, 0x14,             // payload: the start of an IPv4 header
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t ipv6_multicast_frame[] = {
     0x33, 0x33, 0x00, 0x00, 0x00, 0x01, // destination 33:33:00:00:00:01 (all-nodes, RFC 2464)
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source
     0x86, 0xDD,                         // EtherType IPv6
     0x60, 0x00, 0x00, 0x00,             // payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t arp_broadcast_frame[] = {
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, // destination broadcast
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x03, // source
     0x08, 0x06,                         // EtherType ARP
     0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01, // payload: ARP request, Ethernet/IPv4
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t header_only_frame[] = {
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source
     0x08, 0x00,                         // EtherType IPv4, and no payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t one_tag_frame[] = {
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source
@@ -75,6 +84,8 @@ constexpr std::uint8_t one_tag_frame[] = {
     0x08, 0x00,                         // EtherType IPv4
     0x45, 0x00,                         // payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t qinq_frame[] = {
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source
@@ -85,6 +96,8 @@ constexpr std::uint8_t qinq_frame[] = {
     0x86, 0xDD,                         // EtherType IPv6
     0x60, 0x00,                         // payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t old_qinq_frame[] = {
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source
@@ -95,8 +108,10 @@ constexpr std::uint8_t old_qinq_frame[] = {
     0x08, 0x06,                         // EtherType ARP
     0x00, 0x01,                         // payload
 };
+// clang-format on
 // The header of frame 1 of Zeek's vlan-qinqinq.pcap (three C-tags, VIDs 30,
 // 20, 10; tshark lists them "30|20|10").
+// clang-format off
 constexpr std::uint8_t qinqinq_frame[] = {
     0x00, 0x10, 0xDB, 0x88, 0xD2, 0xEF, // destination 00:10:db:88:d2:ef
     0xC8, 0xBC, 0xC8, 0x96, 0xD2, 0xA0, // source c8:bc:c8:96:d2:a0
@@ -106,6 +121,8 @@ constexpr std::uint8_t qinqinq_frame[] = {
     0x08, 0x00,                         // EtherType IPv4
     0x45, 0x00, 0x00, 0x40,             // payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t four_tag_frame[] = {
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source
@@ -116,7 +133,9 @@ constexpr std::uint8_t four_tag_frame[] = {
     0x86, 0xDD,                         // EtherType IPv6
     0x60,                               // payload
 };
+// clang-format on
 // Past max_vlan_tags: the fifth tag is left in the payload.
+// clang-format off
 constexpr std::uint8_t five_tag_frame[] = {
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source
@@ -127,7 +146,9 @@ constexpr std::uint8_t five_tag_frame[] = {
     0x81, 0x00,                         // "EtherType" 0x8100: the fifth tag's TPID
     0x00, 0x05, 0x08, 0x00, 0x45,       // payload: its TCI, the real EtherType, IPv4
 };
+// clang-format on
 // IEEE 802.3 with an LLC header (a BPDU's start), padded: payload() drops the padding.
+// clang-format off
 constexpr std::uint8_t llc_padded_frame[] = {
     0x01, 0x80, 0xC2, 0x00, 0x00, 0x00, // destination: bridge group address
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x04, // source
@@ -135,15 +156,19 @@ constexpr std::uint8_t llc_padded_frame[] = {
     0x42, 0x42, 0x03, 0x00, 0x00, 0x00, 0x00, // payload: LLC DSAP 0x42 SSAP 0x42 UI, then 4 bytes
     0x00, 0x00, 0x00,                   // padding
 };
+// clang-format on
 // An 802.3 length beyond what was captured: readable, truncated().
+// clang-format off
 constexpr std::uint8_t llc_cut_frame[] = {
     0x01, 0x80, 0xC2, 0x00, 0x00, 0x00, // destination
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x04, // source
     0x01, 0x00,                         // length 256
     0x42, 0x42, 0x03, 0x00, 0x00, 0x00, // payload: the 6 bytes captured
 };
+// clang-format on
 // The shape of frame 21 of PcapPlusPlus's VlanPackets.pcap (tagged CDP),
 // with a shorter length: tag, then an 802.3 length and SNAP.
+// clang-format off
 constexpr std::uint8_t tagged_llc_frame[] = {
     0x01, 0x00, 0x0C, 0xCD, 0xCD, 0xD0, // destination 01:00:0c:cd:cd:d0
     0x00, 0x13, 0xC3, 0xDF, 0xAE, 0x18, // source 00:13:c3:df:ae:18
@@ -151,28 +176,36 @@ constexpr std::uint8_t tagged_llc_frame[] = {
     0x00, 0x08,                         // length 8
     0xAA, 0xAA, 0x03, 0x00, 0x00, 0x0C, 0x20, 0x00, // payload: LLC SNAP, Cisco OUI, CDP
 };
+// clang-format on
 // The largest length, 1500, with two bytes captured.
+// clang-format off
 constexpr std::uint8_t length_1500_frame[] = {
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source
     0x05, 0xDC,                         // length 1500
     0xAA, 0xAA,                         // payload
 };
+// clang-format on
 // 1501-1535 are neither length nor EtherType: read as a type, nothing cut.
+// clang-format off
 constexpr std::uint8_t type_1501_frame[] = {
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source
     0x05, 0xDD,                         // 1501
     0xAA, 0xAA,                         // payload
 };
+// clang-format on
 // Length 0 and two bytes of padding: an empty payload.
+// clang-format off
 constexpr std::uint8_t length_0_frame[] = {
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source
     0x00, 0x00,                         // length 0
     0x00, 0x00,                         // padding
 };
+// clang-format on
 // A tag, then MPLS: only the three TPIDs are tags.
+// clang-format off
 constexpr std::uint8_t tagged_mpls_frame[] = {
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x01, // destination
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x02, // source
@@ -180,6 +213,7 @@ constexpr std::uint8_t tagged_mpls_frame[] = {
     0x88, 0x47,                         // EtherType MPLS unicast
     0x00, 0x01, 0x01, 0x40,             // payload: one MPLS label stack entry
 };
+// clang-format on
 
 // ---------------------------------------------------------------------------
 // What each frame must read as
@@ -205,28 +239,99 @@ constexpr frame_row frame_rows[] = {
     {"IPv6 multicast", ipv6_multicast_frame, 0x333300000001, 0x00005E005302, 0, {}, 0x86DD, false, 14, 4, false},
     {"ARP broadcast", arp_broadcast_frame, 0xFFFFFFFFFFFF, 0x00005E005303, 0, {}, 0x0806, false, 14, 8, false},
     {"header only", header_only_frame, 0x00005E005301, 0x00005E005302, 0, {}, 0x0800, false, 14, 0, false},
-    {"one 802.1Q tag", one_tag_frame, 0x00005E005301, 0x00005E005302, 1, {tag(0x8100, 0xB064)}, 0x0800, false, 18,
-     2, false},
-    {"802.1ad + 802.1Q", qinq_frame, 0x00005E005301, 0x00005E005302, 2, {tag(0x88A8, 0x00C8), tag(0x8100, 0xE064)},
-     0x86DD, false, 22, 2, false},
-    {"0x9100 + 802.1Q", old_qinq_frame, 0x00005E005301, 0x00005E005302, 2,
-     {tag(0x9100, 0x1FFF), tag(0x8100, 0x2000)}, 0x0806, false, 22, 2, false},
-    {"three tags (Zeek qinqinq)", qinqinq_frame, 0x0010DB88D2EF, 0xC8BCC896D2A0, 3,
-     {tag(0x8100, 0x001E), tag(0x8100, 0x0014), tag(0x8100, 0x000A)}, 0x0800, false, 26, 4, false},
-    {"four tags", four_tag_frame, 0x00005E005301, 0x00005E005302, 4,
-     {tag(0x88A8, 0x6001), tag(0x8100, 0x0002), tag(0x9100, 0x0003), tag(0x8100, 0x1004)}, 0x86DD, false, 30, 1,
+    {"one 802.1Q tag",
+     one_tag_frame,
+     0x00005E005301,
+     0x00005E005302,
+     1,
+     {tag(0x8100, 0xB064)},
+     0x0800,
+     false,
+     18,
+     2,
      false},
-    {"five tags: stops after four", five_tag_frame, 0x00005E005301, 0x00005E005302, 4,
-     {tag(0x8100, 1), tag(0x8100, 2), tag(0x8100, 3), tag(0x8100, 4)}, 0x8100, false, 30, 5, false},
+    {"802.1ad + 802.1Q",
+     qinq_frame,
+     0x00005E005301,
+     0x00005E005302,
+     2,
+     {tag(0x88A8, 0x00C8), tag(0x8100, 0xE064)},
+     0x86DD,
+     false,
+     22,
+     2,
+     false},
+    {"0x9100 + 802.1Q",
+     old_qinq_frame,
+     0x00005E005301,
+     0x00005E005302,
+     2,
+     {tag(0x9100, 0x1FFF), tag(0x8100, 0x2000)},
+     0x0806,
+     false,
+     22,
+     2,
+     false},
+    {"three tags (Zeek qinqinq)",
+     qinqinq_frame,
+     0x0010DB88D2EF,
+     0xC8BCC896D2A0,
+     3,
+     {tag(0x8100, 0x001E), tag(0x8100, 0x0014), tag(0x8100, 0x000A)},
+     0x0800,
+     false,
+     26,
+     4,
+     false},
+    {"four tags",
+     four_tag_frame,
+     0x00005E005301,
+     0x00005E005302,
+     4,
+     {tag(0x88A8, 0x6001), tag(0x8100, 0x0002), tag(0x9100, 0x0003), tag(0x8100, 0x1004)},
+     0x86DD,
+     false,
+     30,
+     1,
+     false},
+    {"five tags: stops after four",
+     five_tag_frame,
+     0x00005E005301,
+     0x00005E005302,
+     4,
+     {tag(0x8100, 1), tag(0x8100, 2), tag(0x8100, 3), tag(0x8100, 4)},
+     0x8100,
+     false,
+     30,
+     5,
+     false},
     {"802.3 LLC, padded", llc_padded_frame, 0x0180C2000000, 0x00005E005304, 0, {}, 7, true, 14, 7, false},
     {"802.3 LLC, cut short", llc_cut_frame, 0x0180C2000000, 0x00005E005304, 0, {}, 256, true, 14, 6, true},
-    {"tagged 802.3 (CDP)", tagged_llc_frame, 0x01000CCDCDD0, 0x0013C3DFAE18, 1, {tag(0x8100, 0xA076)}, 8, true, 18,
-     8, false},
+    {"tagged 802.3 (CDP)",
+     tagged_llc_frame,
+     0x01000CCDCDD0,
+     0x0013C3DFAE18,
+     1,
+     {tag(0x8100, 0xA076)},
+     8,
+     true,
+     18,
+     8,
+     false},
     {"length 1500", length_1500_frame, 0x00005E005301, 0x00005E005302, 0, {}, 1500, true, 14, 2, true},
     {"type 1501", type_1501_frame, 0x00005E005301, 0x00005E005302, 0, {}, 1501, false, 14, 2, false},
     {"length 0", length_0_frame, 0x00005E005301, 0x00005E005302, 0, {}, 0, true, 14, 0, false},
-    {"tag then MPLS", tagged_mpls_frame, 0x00005E005301, 0x00005E005302, 1, {tag(0x8100, 0x000A)}, 0x8847, false,
-     18, 4, false},
+    {"tag then MPLS",
+     tagged_mpls_frame,
+     0x00005E005301,
+     0x00005E005302,
+     1,
+     {tag(0x8100, 0x000A)},
+     0x8847,
+     false,
+     18,
+     4,
+     false},
 };
 
 // Every accessor of `v`, a view over `data`, agrees with `row` and stays inside
@@ -375,8 +480,9 @@ constexpr bool check_type(const type_row& row) {
     frame[13] = static_cast<std::uint8_t>(row.type);
     const auto parsed = ethernet_frame_view::parse(frame);
     if (!parsed) return false;
-    return static_cast<std::uint16_t>(parsed->ether_type()) == row.type && parsed->is_length_field() == row.length_field &&
-           parsed->payload().empty() && parsed->truncated() == (row.length_field && row.type > 0);
+    return static_cast<std::uint16_t>(parsed->ether_type()) == row.type &&
+           parsed->is_length_field() == row.length_field && parsed->payload().empty() &&
+           parsed->truncated() == (row.length_field && row.type > 0);
 }
 static_assert(first_failure(type_rows, check_type) == -1);
 
@@ -397,9 +503,9 @@ struct tci_row {
     std::uint16_t vlan_id;
 };
 constexpr tci_row tci_rows[] = {
-    {0x0000, 0, false, 0},   {0xFFFF, 7, true, 4095}, {0xB064, 5, true, 100}, {0x2000, 1, false, 0},
-    {0x1000, 0, true, 0},    {0x0FFF, 0, false, 4095}, {0xE00A, 7, false, 10}, {0xA076, 5, false, 118},
-    {0x4001, 2, false, 1},   {0x6800, 3, false, 2048},
+    {0x0000, 0, false, 0}, {0xFFFF, 7, true, 4095},  {0xB064, 5, true, 100}, {0x2000, 1, false, 0},
+    {0x1000, 0, true, 0},  {0x0FFF, 0, false, 4095}, {0xE00A, 7, false, 10}, {0xA076, 5, false, 118},
+    {0x4001, 2, false, 1}, {0x6800, 3, false, 2048},
 };
 constexpr bool check_tci(const tci_row& row) {
     const vlan_tag t(ether_type::vlan, row.tci);

@@ -48,6 +48,7 @@ static_assert(std::is_convertible_v<ipv6_packet_view, ip_packet_view>);
 // Packets
 
 // IPv4 UDP, valid header and UDP checksums.
+// clang-format off
 constexpr std::uint8_t udp4[] = {
     0x45,                   // version 4, IHL 5 (20 bytes)
     0xB9,                   // DSCP 46, ECN 1
@@ -61,8 +62,10 @@ constexpr std::uint8_t udp4[] = {
     // UDP: ports 1234 > 53, length 16, checksum 0x9A46; data "ipwire!\n"
     0x04, 0xD2, 0x00, 0x35, 0x00, 0x10, 0x9A, 0x46, 0x69, 0x70, 0x77, 0x69, 0x72, 0x65, 0x21, 0x0A,
 };
+// clang-format on
 
 // IPv4 first fragment (MF, offset 0) and a later one (offset 8 bytes, MF clear).
+// clang-format off
 constexpr std::uint8_t fragment4_first[] = {
     0x45, 0x00, 0x00, 0x1C, // version 4, IHL 5; DSCP/ECN 0; total length 28
     0xAB, 0xCD, 0x20, 0x00, // identification 0xABCD; flags: MF; offset 0
@@ -72,6 +75,8 @@ constexpr std::uint8_t fragment4_first[] = {
     // the UDP header: ports 1234 > 53, length 20, checksum 0
     0x04, 0xD2, 0x00, 0x35, 0x00, 0x14, 0x00, 0x00,
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t fragment4_last[] = {
     0x45, 0x00, 0x00, 0x18, // version 4, IHL 5; DSCP/ECN 0; total length 24
     0xAB, 0xCD, 0x00, 0x02, // identification 0xABCD; no flags; offset 2 (16 bytes)
@@ -80,8 +85,10 @@ constexpr std::uint8_t fragment4_last[] = {
     0xC6, 0x33, 0x64, 0x02, // destination 198.51.100.2
     0x38, 0x39, 0x3A, 0x3B, // data bytes 16-19 of the datagram
 };
+// clang-format on
 
 // IPv4 cut by the snap length: 1500 bytes long, 28 captured.
+// clang-format off
 constexpr std::uint8_t snap_cut4[] = {
     0x45, 0x03, 0x05, 0xDC, // version 4, IHL 5; DSCP 0, ECN 3; total length 1500
     0x05, 0x05, 0x40, 0x00, // identification 0x0505; flags: DF; offset 0
@@ -90,9 +97,11 @@ constexpr std::uint8_t snap_cut4[] = {
     0xC0, 0x00, 0x02, 0x02, // destination 192.0.2.2
     0x00, 0x50, 0xC3, 0x50, 0x00, 0x00, 0x00, 0x01, // the first 8 data bytes
 };
+// clang-format on
 
 // IPv4 UDP along a loose source route still under way (as in wire_ipv4_test.cpp):
 // the checksum covers the route's last address.
+// clang-format off
 constexpr std::uint8_t source_route4[] = {
     0x48, 0x00, 0x00, 0x30, // version 4, IHL 8 (12 bytes of options); DSCP/ECN 0; total length 48
     0x07, 0x07, 0x00, 0x00, // identification 0x0707; no flags, offset 0
@@ -106,8 +115,10 @@ constexpr std::uint8_t source_route4[] = {
     // UDP: ports 1234 > 53, length 16, checksum 0x9067; data "srcrte!\n"
     0x04, 0xD2, 0x00, 0x35, 0x00, 0x10, 0x90, 0x67, 0x73, 0x72, 0x63, 0x72, 0x74, 0x65, 0x21, 0x0A,
 };
+// clang-format on
 
 // IPv6 UDP with a valid checksum, then 4 bytes past the payload length (an FCS).
+// clang-format off
 constexpr std::uint8_t udp6_trailer[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x10,             // payload length 16
@@ -119,10 +130,12 @@ constexpr std::uint8_t udp6_trailer[] = {
     0x04, 0xD2, 0x00, 0x35, 0x00, 0x10, 0x2B, 0x09, 0x69, 0x70, 0x77, 0x69, 0x72, 0x65, 0x21, 0x0A,
     0xDE, 0xAD, 0xBE, 0xEF, // not payload
 };
+// clang-format on
 
 // IPv6 UDP through a type 2 routing header (RFC 6275): the UDP checksum is
 // over the home address in the routing header, the final destination, and
 // the payload has an odd length.
+// clang-format off
 constexpr std::uint8_t udp6_routing2[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x27,             // payload length 39 (24 routing + 15 UDP)
@@ -136,8 +149,10 @@ constexpr std::uint8_t udp6_routing2[] = {
     // UDP: ports 1234 > 53, length 15, checksum 0x587F; data "mobile\n"
     0x04, 0xD2, 0x00, 0x35, 0x00, 0x0F, 0x58, 0x7F, 0x6D, 0x6F, 0x62, 0x69, 0x6C, 0x65, 0x0A,
 };
+// clang-format on
 
 // IPv6 first fragment (offset 0, M set) and a later one (offset 16 bytes, M clear).
+// clang-format off
 constexpr std::uint8_t fragment6_first[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x18,             // payload length 24 (8 fragment header + 16 data)
@@ -150,6 +165,8 @@ constexpr std::uint8_t fragment6_first[] = {
     // data bytes 0-15: the UDP header (ports 1234 > 53, length 20, checksum 0), 8 data bytes
     0x04, 0xD2, 0x00, 0x35, 0x00, 0x14, 0x00, 0x00, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37,
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t fragment6_last[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x0C,             // payload length 12 (8 fragment header + 4 data)
@@ -161,8 +178,10 @@ constexpr std::uint8_t fragment6_last[] = {
     0x11, 0x00, 0x00, 0x10, 0x12, 0x34, 0x56, 0x78,
     0x38, 0x39, 0x3A, 0x3B, // data bytes 16-19
 };
+// clang-format on
 
 // IPv6 cut by the snap length: payload length 1000, 8 payload bytes captured.
+// clang-format off
 constexpr std::uint8_t snap_cut6[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x03, 0xE8,             // payload length 1000
@@ -172,6 +191,7 @@ constexpr std::uint8_t snap_cut6[] = {
     0x20, 0x01, 0x0D, 0xB8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, // destination 2001:db8::2
     0x00, 0x50, 0xC3, 0x50, 0x00, 0x00, 0x00, 0x01, // the first 8 TCP bytes
 };
+// clang-format on
 
 // ---------------------------------------------------------------------------
 // The common accessors
@@ -195,10 +215,10 @@ struct packet_row {
 constexpr packet_row packet_rows[] = {
     {"udp4", udp4, 4, "192.0.2.1"_ip, "198.51.100.2"_ip, "198.51.100.2"_ip, ip_protocol::udp, 20, 16, false, false,
      false, true},
-    {"fragment4_first", fragment4_first, 4, "192.0.2.1"_ip, "198.51.100.2"_ip, "198.51.100.2"_ip, ip_protocol::udp,
-     20, 8, false, true, true, false},
-    {"fragment4_last", fragment4_last, 4, "192.0.2.1"_ip, "198.51.100.2"_ip, "198.51.100.2"_ip, ip_protocol::udp, 20,
-     4, false, true, false, false},
+    {"fragment4_first", fragment4_first, 4, "192.0.2.1"_ip, "198.51.100.2"_ip, "198.51.100.2"_ip, ip_protocol::udp, 20,
+     8, false, true, true, false},
+    {"fragment4_last", fragment4_last, 4, "192.0.2.1"_ip, "198.51.100.2"_ip, "198.51.100.2"_ip, ip_protocol::udp, 20, 4,
+     false, true, false, false},
     {"snap_cut4", snap_cut4, 4, "192.0.2.1"_ip, "192.0.2.2"_ip, "192.0.2.2"_ip, ip_protocol::tcp, 20, 8, true, false,
      false, false},
     {"source_route4", source_route4, 4, "192.0.2.1"_ip, "192.0.2.254"_ip, "203.0.113.9"_ip, ip_protocol::udp, 32, 16,
@@ -206,12 +226,12 @@ constexpr packet_row packet_rows[] = {
     {"udp6_trailer", udp6_trailer, 6, "2001:db8::1"_ip, "2001:db8::2"_ip, "2001:db8::2"_ip, ip_protocol::udp, 40, 16,
      false, false, false, true},
     // the fixed header's destination; the checksum uses the home address
-    {"udp6_routing2", udp6_routing2, 6, "2001:db8::1"_ip, "2001:db8::2"_ip, "2001:db8::99"_ip, ip_protocol::udp, 64,
-     15, false, false, false, true},
-    {"fragment6_first", fragment6_first, 6, "2001:db8::1"_ip, "2001:db8::2"_ip, "2001:db8::2"_ip, ip_protocol::udp,
-     48, 16, false, true, true, false},
-    {"fragment6_last", fragment6_last, 6, "2001:db8::1"_ip, "2001:db8::2"_ip, "2001:db8::2"_ip, ip_protocol::udp, 48,
-     4, false, true, false, false},
+    {"udp6_routing2", udp6_routing2, 6, "2001:db8::1"_ip, "2001:db8::2"_ip, "2001:db8::99"_ip, ip_protocol::udp, 64, 15,
+     false, false, false, true},
+    {"fragment6_first", fragment6_first, 6, "2001:db8::1"_ip, "2001:db8::2"_ip, "2001:db8::2"_ip, ip_protocol::udp, 48,
+     16, false, true, true, false},
+    {"fragment6_last", fragment6_last, 6, "2001:db8::1"_ip, "2001:db8::2"_ip, "2001:db8::2"_ip, ip_protocol::udp, 48, 4,
+     false, true, false, false},
     {"snap_cut6", snap_cut6, 6, "2001:db8::1"_ip, "2001:db8::2"_ip, "2001:db8::2"_ip, ip_protocol::tcp, 40, 8, true,
      false, false, false},
 };
@@ -229,11 +249,10 @@ constexpr bool check_row(const packet_row& row) {
     return ip.version() == row.version && ip.is_v4() == (row.version == 4) && ip.is_v6() == (row.version == 6) &&
            ip.source() == row.source && ip.destination() == row.destination &&
            ip.final_destination() == row.final_destination && ip.protocol() == row.protocol &&
-           ip.payload().data() == row.bytes.data() + row.payload_offset &&
-           ip.payload().size() == row.payload_length && ip.truncated() == row.truncated &&
-           ip.is_fragment() == row.is_fragment && ip.is_first_fragment() == row.is_first_fragment &&
-           ip.bytes().data() == row.bytes.data() && ip.bytes().size() == row.bytes.size() &&
-           (!row.udp_checksum || udp_verifies(ip));
+           ip.payload().data() == row.bytes.data() + row.payload_offset && ip.payload().size() == row.payload_length &&
+           ip.truncated() == row.truncated && ip.is_fragment() == row.is_fragment &&
+           ip.is_first_fragment() == row.is_first_fragment && ip.bytes().data() == row.bytes.data() &&
+           ip.bytes().size() == row.bytes.size() && (!row.udp_checksum || udp_verifies(ip));
 }
 static_assert(first_failure(packet_rows, check_row) == -1);
 
@@ -372,6 +391,7 @@ struct error_row {
     small_bytes bytes;
     errc error;
 };
+// clang-format off
 constexpr error_row error_rows[] = {
     {"empty", make({}, 0), errc::truncated},
     {"version 0", make({0x05}, 20), errc::bad_version},
@@ -390,6 +410,7 @@ constexpr error_row error_rows[] = {
     {"IPv6, payload length 0 without a jumbo option", make({0x60, 0, 0, 0, 0x00, 0x00, 0x00}, 48),
      errc::bad_payload_length},
 };
+// clang-format on
 constexpr bool check_error(const error_row& row) { return ip_packet_view::parse(row.bytes.view()) == row.error; }
 static_assert(first_failure(error_rows, check_error) == -1);
 

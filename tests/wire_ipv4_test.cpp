@@ -58,6 +58,7 @@ static_assert(ipv4_packet_view().bytes().empty());
 // checksum field zero (RFC 1071); the tests below recompute them.
 
 // UDP with DF, DSCP and ECN set, and a valid UDP checksum.
+// clang-format off
 constexpr std::uint8_t udp_df[] = {
     0x45,                   // version 4, IHL 5 (20 bytes)
     0xB9,                   // DSCP 46 (EF), ECN 1 (ECT(1))
@@ -74,8 +75,10 @@ constexpr std::uint8_t udp_df[] = {
     // UDP data: "ipwire!\n"
     0x69, 0x70, 0x77, 0x69, 0x72, 0x65, 0x21, 0x0A,
 };
+// clang-format on
 
 // ICMP echo request behind a record route option between NOPs, then EOL.
+// clang-format off
 constexpr std::uint8_t options_record_route[] = {
     0x49,                   // version 4, IHL 9 (36 bytes: 16 of options)
     0x00,                   // DSCP 0, ECN 0
@@ -97,8 +100,10 @@ constexpr std::uint8_t options_record_route[] = {
     // ICMP echo request: type 8, code 0, checksum 0xE5CA, id 0x1234, sequence 1
     0x08, 0x00, 0xE5, 0xCA, 0x12, 0x34, 0x00, 0x01,
 };
+// clang-format on
 
 // A full timestamp option (RFC 791 "Internet Timestamp").
+// clang-format off
 constexpr std::uint8_t options_timestamp[] = {
     0x48,                   // version 4, IHL 8 (32 bytes: 12 of options)
     0x00,                   // DSCP 0, ECN 0
@@ -118,8 +123,10 @@ constexpr std::uint8_t options_timestamp[] = {
     // ICMP echo request
     0x08, 0x00, 0xE5, 0xCA, 0x12, 0x34, 0x00, 0x01,
 };
+// clang-format on
 
 // IGMPv2 membership report with router alert, as hosts send it (RFC 2236).
+// clang-format off
 constexpr std::uint8_t options_router_alert[] = {
     0x46,                   // version 4, IHL 6 (24 bytes: 4 of options)
     0xC0,                   // DSCP 48 (CS6), ECN 0
@@ -135,10 +142,12 @@ constexpr std::uint8_t options_router_alert[] = {
     // IGMPv2 report: type 0x16, max resp 0, checksum 0x0904, group 224.0.0.251
     0x16, 0x00, 0x09, 0x04, 0xE0, 0x00, 0x00, 0xFB,
 };
+// clang-format on
 
 // UDP sent along a loose source route still under way: the header names the
 // next hop, the route's last address is the final destination, and the UDP
 // checksum covers that one.
+// clang-format off
 constexpr std::uint8_t source_route_udp[] = {
     0x48,                   // version 4, IHL 8 (32 bytes: 12 of options)
     0x00,                   // DSCP 0, ECN 0
@@ -157,9 +166,11 @@ constexpr std::uint8_t source_route_udp[] = {
     // UDP: ports 1234 > 53, length 16, checksum 0x9067 (over 203.0.113.9); data "srcrte!\n"
     0x04, 0xD2, 0x00, 0x35, 0x00, 0x10, 0x90, 0x67, 0x73, 0x72, 0x63, 0x72, 0x74, 0x65, 0x21, 0x0A,
 };
+// clang-format on
 
 // A strict source route that is done: the pointer is past the option, so the
 // header's destination is already the final one.
+// clang-format off
 constexpr std::uint8_t source_route_done[] = {
     0x47,                   // version 4, IHL 7 (28 bytes: 8 of options)
     0x00,                   // DSCP 0, ECN 0
@@ -177,8 +188,10 @@ constexpr std::uint8_t source_route_done[] = {
     // ICMP echo request
     0x08, 0x00, 0xE5, 0xCA, 0x12, 0x34, 0x00, 0x01,
 };
+// clang-format on
 
 // Malformed option lists: the packet parses, the option walk stops.
+// clang-format off
 constexpr std::uint8_t option_length_0[] = {
     0x46, 0x00, 0x00, 0x18, // version 4, IHL 6; DSCP/ECN 0; total length 24
     0x03, 0x03, 0x00, 0x00, // identification 0x0303; no flags, offset 0
@@ -189,6 +202,8 @@ constexpr std::uint8_t option_length_0[] = {
     0x07, 0x00,             // option at 1: record route with length 0: bad
     0x00,                   // (never read as an option)
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t option_length_1[] = {
     0x46, 0x00, 0x00, 0x18, // version 4, IHL 6; DSCP/ECN 0; total length 24
     0x03, 0x03, 0x00, 0x00, // identification 0x0303; no flags, offset 0
@@ -198,6 +213,8 @@ constexpr std::uint8_t option_length_1[] = {
     0x07, 0x01,             // option at 0: record route with length 1 (shorter than its own type and length)
     0x00, 0x00,
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t option_past_header[] = {
     0x47, 0x00, 0x00, 0x1C, // version 4, IHL 7; DSCP/ECN 0; total length 28
     0x03, 0x03, 0x00, 0x00, // identification 0x0303; no flags, offset 0
@@ -208,6 +225,8 @@ constexpr std::uint8_t option_past_header[] = {
     0x07, 0x0B, 0x04,       // option at 1: record route, length 11, but 7 bytes are left
     0x00, 0x00, 0x00, 0x00,
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t option_length_missing[] = {
     0x46, 0x00, 0x00, 0x18, // version 4, IHL 6; DSCP/ECN 0; total length 24
     0x03, 0x03, 0x00, 0x00, // identification 0x0303; no flags, offset 0
@@ -217,6 +236,8 @@ constexpr std::uint8_t option_length_missing[] = {
     0x01, 0x01, 0x01,       // options at 0, 1, 2: NOP
     0x44,                   // option at 3: timestamp, whose length byte would be past the header
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t option_after_end_of_list[] = {
     0x46, 0x00, 0x00, 0x18, // version 4, IHL 6; DSCP/ECN 0; total length 24
     0x03, 0x03, 0x00, 0x00, // identification 0x0303; no flags, offset 0
@@ -226,9 +247,11 @@ constexpr std::uint8_t option_after_end_of_list[] = {
     0x00,                   // option at 0: EOL, ends the list
     0x07, 0x00, 0xFF,       // after EOL: not options (a record route of length 0 would be an error)
 };
+// clang-format on
 
 // Three fragments of one UDP datagram, identification 0xABCD, and one at the
 // largest offset with the reserved flag set.
+// clang-format off
 constexpr std::uint8_t fragment_first[] = {
     0x45, 0x00, 0x00, 0x1C, // version 4, IHL 5; DSCP/ECN 0; total length 28
     0xAB, 0xCD,             // identification 0xABCD
@@ -239,6 +262,8 @@ constexpr std::uint8_t fragment_first[] = {
     // data bytes 0-7 of the datagram: the UDP header (ports 1234 > 53, length 20, checksum 0)
     0x04, 0xD2, 0x00, 0x35, 0x00, 0x14, 0x00, 0x00,
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t fragment_middle[] = {
     0x45, 0x00, 0x00, 0x1C, // version 4, IHL 5; DSCP/ECN 0; total length 28
     0xAB, 0xCD,             // identification 0xABCD
@@ -249,6 +274,8 @@ constexpr std::uint8_t fragment_middle[] = {
     // data bytes 8-15 of the datagram
     0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37,
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t fragment_last[] = {
     0x45, 0x00, 0x00, 0x18, // version 4, IHL 5; DSCP/ECN 0; total length 24
     0xAB, 0xCD,             // identification 0xABCD
@@ -259,6 +286,8 @@ constexpr std::uint8_t fragment_last[] = {
     // data bytes 16-19 of the datagram
     0x38, 0x39, 0x3A, 0x3B,
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t fragment_max_offset[] = {
     0x45, 0x00, 0x00, 0x14, // version 4, IHL 5; DSCP/ECN 0; total length 20 (no data)
     0xAB, 0xCD,             // identification 0xABCD
@@ -267,9 +296,11 @@ constexpr std::uint8_t fragment_max_offset[] = {
     0xC0, 0x00, 0x02, 0x01, // source 192.0.2.1
     0xC6, 0x33, 0x64, 0x02, // destination 198.51.100.2
 };
+// clang-format on
 
 // A 28-byte packet in a minimum Ethernet payload: 18 bytes of padding follow
 // its total length and are not payload.
+// clang-format off
 constexpr std::uint8_t ethernet_padded[] = {
     0x45, 0x00, 0x00, 0x1C, // version 4, IHL 5; DSCP/ECN 0; total length 28
     0x04, 0x04, 0x00, 0x00, // identification 0x0404; no flags, offset 0
@@ -281,8 +312,10 @@ constexpr std::uint8_t ethernet_padded[] = {
     // Ethernet padding to 46 bytes
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 };
+// clang-format on
 
 // A 1500-byte packet captured with a snap length that kept 40 bytes.
+// clang-format off
 constexpr std::uint8_t snap_cut[] = {
     0x45, 0x03, 0x05, 0xDC, // version 4, IHL 5; DSCP 0, ECN 3 (CE); total length 1500
     0x05, 0x05, 0x40, 0x00, // identification 0x0505; flags: DF; offset 0
@@ -293,6 +326,7 @@ constexpr std::uint8_t snap_cut[] = {
     0x00, 0x50, 0xC3, 0x50, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x50, 0x10, 0xFF, 0xFF, 0x00, 0x00,
     0x00, 0x00,
 };
+// clang-format on
 
 // ---------------------------------------------------------------------------
 // Every field of every packet
@@ -323,40 +357,301 @@ struct packet_row {
 };
 
 constexpr packet_row packet_rows[] = {
-    {"udp_df", udp_df, 20, 46, 1, 36, 0x1C46, false, true, false, 0, false, false, 64, ip_protocol::udp, 0x3193,
-     0xC0000201, 0xC6336402, 16, false, 0, errc{}},
-    {"options_record_route", options_record_route, 36, 0, 0, 44, 0x0101, false, false, false, 0, false, false, 64,
-     ip_protocol::icmp, 0x225B, 0xC0000201, 0xC0000263, 8, false, 4, errc{}},
-    {"options_timestamp", options_timestamp, 32, 0, 0, 40, 0x0202, false, false, false, 0, false, false, 64,
-     ip_protocol::icmp, 0xC2E3, 0xC0000201, 0xC0000263, 8, false, 1, errc{}},
-    {"options_router_alert", options_router_alert, 24, 48, 0, 32, 0, false, true, false, 0, false, false, 1,
-     ip_protocol::igmp, 0x411B, 0xC0000201, 0xE00000FB, 8, false, 1, errc{}},
-    {"source_route_udp", source_route_udp, 32, 0, 0, 48, 0x0707, false, false, false, 0, false, false, 64,
-     ip_protocol::udp, 0x78F0, 0xC0000201, 0xC00002FE, 16, false, 2, errc{}},
-    {"source_route_done", source_route_done, 28, 0, 0, 36, 0x0808, false, false, false, 0, false, false, 64,
-     ip_protocol::icmp, 0xE2FB, 0xC0000201, 0xCB007109, 8, false, 2, errc{}},
-    {"option_length_0", option_length_0, 24, 0, 0, 24, 0x0303, false, false, false, 0, false, false, 64,
-     ip_protocol::tcp, 0xF1D2, 0xC0000201, 0xC0000202, 0, false, 1, errc::bad_option_length},
-    {"option_length_1", option_length_1, 24, 0, 0, 24, 0x0303, false, false, false, 0, false, false, 64,
-     ip_protocol::tcp, 0xEBD8, 0xC0000201, 0xC0000202, 0, false, 0, errc::bad_option_length},
-    {"option_past_header", option_past_header, 28, 0, 0, 28, 0x0303, false, false, false, 0, false, false, 64,
-     ip_protocol::tcp, 0xE5CA, 0xC0000201, 0xC0000202, 0, false, 1, errc::bad_option_length},
-    {"option_length_missing", option_length_missing, 24, 0, 0, 24, 0x0303, false, false, false, 0, false, false, 64,
-     ip_protocol::tcp, 0xF094, 0xC0000201, 0xC0000202, 0, false, 3, errc::bad_option_length},
-    {"option_after_end_of_list", option_after_end_of_list, 24, 0, 0, 24, 0x0303, false, false, false, 0, false,
-     false, 64, ip_protocol::tcp, 0xF1D3, 0xC0000201, 0xC0000202, 0, false, 1, errc{}},
-    {"fragment_first", fragment_first, 20, 0, 0, 28, 0xABCD, false, false, true, 0, true, true, 64, ip_protocol::udp,
-     0xC2CC, 0xC0000201, 0xC6336402, 8, false, 0, errc{}},
-    {"fragment_middle", fragment_middle, 20, 0, 0, 28, 0xABCD, false, false, true, 8, true, false, 64,
-     ip_protocol::udp, 0xC2CB, 0xC0000201, 0xC6336402, 8, false, 0, errc{}},
-    {"fragment_last", fragment_last, 20, 0, 0, 24, 0xABCD, false, false, false, 16, true, false, 64, ip_protocol::udp,
-     0xE2CE, 0xC0000201, 0xC6336402, 4, false, 0, errc{}},
-    {"fragment_max_offset", fragment_max_offset, 20, 0, 0, 20, 0xABCD, true, false, false, 65528, true, false, 64,
-     ip_protocol::udp, 0x42D5, 0xC0000201, 0xC6336402, 0, false, 0, errc{}},
-    {"ethernet_padded", ethernet_padded, 20, 0, 0, 28, 0x0404, false, false, false, 0, false, false, 64,
-     ip_protocol::icmp, 0xF2D9, 0xC0000201, 0xC0000202, 8, false, 0, errc{}},
-    {"snap_cut", snap_cut, 20, 0, 3, 1500, 0x0505, false, true, false, 0, false, false, 64, ip_protocol::tcp, 0xAC10,
-     0xC0000201, 0xC0000202, 20, true, 0, errc{}},
+    {"udp_df", udp_df,           20,     46,         1,          36, 0x1C46, false, true,  false, 0, false, false,
+     64,       ip_protocol::udp, 0x3193, 0xC0000201, 0xC6336402, 16, false,  0,     errc{}},
+    {"options_record_route",
+     options_record_route,
+     36,
+     0,
+     0,
+     44,
+     0x0101,
+     false,
+     false,
+     false,
+     0,
+     false,
+     false,
+     64,
+     ip_protocol::icmp,
+     0x225B,
+     0xC0000201,
+     0xC0000263,
+     8,
+     false,
+     4,
+     errc{}},
+    {"options_timestamp",
+     options_timestamp,
+     32,
+     0,
+     0,
+     40,
+     0x0202,
+     false,
+     false,
+     false,
+     0,
+     false,
+     false,
+     64,
+     ip_protocol::icmp,
+     0xC2E3,
+     0xC0000201,
+     0xC0000263,
+     8,
+     false,
+     1,
+     errc{}},
+    {"options_router_alert",
+     options_router_alert,
+     24,
+     48,
+     0,
+     32,
+     0,
+     false,
+     true,
+     false,
+     0,
+     false,
+     false,
+     1,
+     ip_protocol::igmp,
+     0x411B,
+     0xC0000201,
+     0xE00000FB,
+     8,
+     false,
+     1,
+     errc{}},
+    {"source_route_udp",
+     source_route_udp,
+     32,
+     0,
+     0,
+     48,
+     0x0707,
+     false,
+     false,
+     false,
+     0,
+     false,
+     false,
+     64,
+     ip_protocol::udp,
+     0x78F0,
+     0xC0000201,
+     0xC00002FE,
+     16,
+     false,
+     2,
+     errc{}},
+    {"source_route_done",
+     source_route_done,
+     28,
+     0,
+     0,
+     36,
+     0x0808,
+     false,
+     false,
+     false,
+     0,
+     false,
+     false,
+     64,
+     ip_protocol::icmp,
+     0xE2FB,
+     0xC0000201,
+     0xCB007109,
+     8,
+     false,
+     2,
+     errc{}},
+    {"option_length_0",
+     option_length_0,
+     24,
+     0,
+     0,
+     24,
+     0x0303,
+     false,
+     false,
+     false,
+     0,
+     false,
+     false,
+     64,
+     ip_protocol::tcp,
+     0xF1D2,
+     0xC0000201,
+     0xC0000202,
+     0,
+     false,
+     1,
+     errc::bad_option_length},
+    {"option_length_1",
+     option_length_1,
+     24,
+     0,
+     0,
+     24,
+     0x0303,
+     false,
+     false,
+     false,
+     0,
+     false,
+     false,
+     64,
+     ip_protocol::tcp,
+     0xEBD8,
+     0xC0000201,
+     0xC0000202,
+     0,
+     false,
+     0,
+     errc::bad_option_length},
+    {"option_past_header",
+     option_past_header,
+     28,
+     0,
+     0,
+     28,
+     0x0303,
+     false,
+     false,
+     false,
+     0,
+     false,
+     false,
+     64,
+     ip_protocol::tcp,
+     0xE5CA,
+     0xC0000201,
+     0xC0000202,
+     0,
+     false,
+     1,
+     errc::bad_option_length},
+    {"option_length_missing",
+     option_length_missing,
+     24,
+     0,
+     0,
+     24,
+     0x0303,
+     false,
+     false,
+     false,
+     0,
+     false,
+     false,
+     64,
+     ip_protocol::tcp,
+     0xF094,
+     0xC0000201,
+     0xC0000202,
+     0,
+     false,
+     3,
+     errc::bad_option_length},
+    {"option_after_end_of_list",
+     option_after_end_of_list,
+     24,
+     0,
+     0,
+     24,
+     0x0303,
+     false,
+     false,
+     false,
+     0,
+     false,
+     false,
+     64,
+     ip_protocol::tcp,
+     0xF1D3,
+     0xC0000201,
+     0xC0000202,
+     0,
+     false,
+     1,
+     errc{}},
+    {"fragment_first", fragment_first, 20,         0,          0, 28,    0xABCD, false, false, true, 0, true, true, 64,
+     ip_protocol::udp, 0xC2CC,         0xC0000201, 0xC6336402, 8, false, 0,      errc{}},
+    {"fragment_middle",
+     fragment_middle,
+     20,
+     0,
+     0,
+     28,
+     0xABCD,
+     false,
+     false,
+     true,
+     8,
+     true,
+     false,
+     64,
+     ip_protocol::udp,
+     0xC2CB,
+     0xC0000201,
+     0xC6336402,
+     8,
+     false,
+     0,
+     errc{}},
+    {"fragment_last", fragment_last, 20, 0,     0,     24,    0xABCD,           false,
+     false,           false,         16, true,  false, 64,    ip_protocol::udp, 0xE2CE,
+     0xC0000201,      0xC6336402,    4,  false, 0,     errc{}},
+    {"fragment_max_offset",
+     fragment_max_offset,
+     20,
+     0,
+     0,
+     20,
+     0xABCD,
+     true,
+     false,
+     false,
+     65528,
+     true,
+     false,
+     64,
+     ip_protocol::udp,
+     0x42D5,
+     0xC0000201,
+     0xC6336402,
+     0,
+     false,
+     0,
+     errc{}},
+    {"ethernet_padded",
+     ethernet_padded,
+     20,
+     0,
+     0,
+     28,
+     0x0404,
+     false,
+     false,
+     false,
+     0,
+     false,
+     false,
+     64,
+     ip_protocol::icmp,
+     0xF2D9,
+     0xC0000201,
+     0xC0000202,
+     8,
+     false,
+     0,
+     errc{}},
+    {"snap_cut", snap_cut,         20,     0,          3,          1500, 0x0505, false, true,  false, 0, false, false,
+     64,         ip_protocol::tcp, 0xAC10, 0xC0000201, 0xC0000202, 20,   true,   0,     errc{}},
 };
 
 struct option_walk {
@@ -376,8 +671,8 @@ constexpr bool check_fields(const packet_row& row) {
     if (!parsed) return false;
     const ipv4_packet_view& p = *parsed;
     const option_walk w = walk(p.options());
-    return p.version() == 4 && p.header_length() == row.header_length && p.dscp() == row.dscp &&
-           p.ecn() == row.ecn && p.total_length() == row.total_length && p.identification() == row.identification &&
+    return p.version() == 4 && p.header_length() == row.header_length && p.dscp() == row.dscp && p.ecn() == row.ecn &&
+           p.total_length() == row.total_length && p.identification() == row.identification &&
            p.reserved_flag() == row.reserved_flag && p.dont_fragment() == row.dont_fragment &&
            p.more_fragments() == row.more_fragments && p.fragment_offset() == row.fragment_offset &&
            p.is_fragment() == row.is_fragment && p.is_first_fragment() == row.is_first_fragment &&
@@ -387,8 +682,7 @@ constexpr bool check_fields(const packet_row& row) {
            p.bytes().data() == row.bytes.data() && p.bytes().size() == row.bytes.size() &&
            p.header().data() == row.bytes.data() && p.header().size() == row.header_length &&
            p.options().bytes().data() == row.bytes.data() + 20 &&
-           p.options().bytes().size() == row.header_length - 20 &&
-           p.options().empty() == (row.header_length == 20) &&
+           p.options().bytes().size() == row.header_length - 20 && p.options().empty() == (row.header_length == 20) &&
            p.payload().data() == row.bytes.data() + row.header_length && p.payload().size() == row.payload_length &&
            p.truncated() == row.truncated && w.count == row.option_count && w.error == row.option_error &&
            p.options().error() == row.option_error;
@@ -506,8 +800,7 @@ constexpr bool check_options(const options_row& row) {
         if (it.offset() != e.offset || static_cast<std::uint8_t>(o.type()) != e.type || o.copied() != e.copied ||
             o.option_class() != e.option_class || o.number() != e.number || o.length() != e.length ||
             o.bytes().data() != options.bytes().data() + e.offset || o.bytes().size() != e.length ||
-            o.data().size() != (single ? 0 : e.length - 2) ||
-            (!single && o.data().data() != o.bytes().data() + 2))
+            o.data().size() != (single ? 0 : e.length - 2) || (!single && o.data().data() != o.bytes().data() + 2))
             return false;
     }
     return i == row.count && it.error() == row.error && it.offset() == options.bytes().size() &&
@@ -616,6 +909,7 @@ struct error_row {
     header_bytes bytes;
     errc error;
 };
+// clang-format off
 constexpr error_row error_rows[] = {
     {"empty", make_header(0, {}), errc::truncated},
     {"one byte", make_header(1, {}), errc::truncated},
@@ -637,6 +931,7 @@ constexpr error_row error_rows[] = {
     {"IHL 6, total length 23", make_header(24, {{0, 0x46}, {2, 0x00}, {3, 0x17}}), errc::bad_total_length},
     {"IHL 15, total length 59", make_header(60, {{0, 0x4F}, {2, 0x00}, {3, 0x3B}}), errc::bad_total_length},
 };
+// clang-format on
 constexpr bool check_error(const error_row& row) { return ipv4_packet_view::parse(row.bytes.view()) == row.error; }
 static_assert(first_failure(error_rows, check_error) == -1);
 
@@ -656,9 +951,9 @@ constexpr bool edge_cases_parse() {
     const auto a = ipv4_packet_view::parse(ihl6_total24.view());
     const auto b = ipv4_packet_view::parse(ihl15_total60.view());
     const auto c = ipv4_packet_view::parse(total20.view());
-    return a && a->header_length() == 24 && a->payload().empty() && !a->truncated() && b &&
-           b->header_length() == 60 && b->options().bytes().size() == 40 && b->payload().empty() && c &&
-           c->payload().empty() && c->header().size() == 20;
+    return a && a->header_length() == 24 && a->payload().empty() && !a->truncated() && b && b->header_length() == 60 &&
+           b->options().bytes().size() == 40 && b->payload().empty() && c && c->payload().empty() &&
+           c->header().size() == 20;
 }
 static_assert(edge_cases_parse());
 
@@ -905,8 +1200,7 @@ TEST_CASE("ipv4_packet_view: TTL decrement and the RFC 1624 checksum update") {
 // 192.0.2.1 > 198.51.100.2, UDP, length 16: C000 + 0201 + C633 + 6402 + 0011 + 0010.
 static_assert(ipv4_packet_view::parse(udp_df)->pseudo_header_sum(16) == 0x1EC57);
 // A length above 16 bits is summed as two words (for symmetry with IPv6; IPv4 never needs it).
-static_assert(ipv4_packet_view::parse(udp_df)->pseudo_header_sum(0x12345) ==
-              0x1EC57 - 0x0010 + 0x0001 + 0x2345);
+static_assert(ipv4_packet_view::parse(udp_df)->pseudo_header_sum(0x12345) == 0x1EC57 - 0x0010 + 0x0001 + 0x2345);
 // The UDP datagram's checksum verifies over pseudo-header + datagram.
 constexpr bool udp_checksum_verifies() {
     const auto p = ipv4_packet_view::parse(udp_df);
@@ -973,8 +1267,9 @@ static_assert(final_destination_with({{21, 137}}) == route_end);
 // one byte early and byte 31 is read as an EOL
 static_assert(final_destination_with({{22, 10}, {31, 0}}) == ipv4_address(0xC6336401U));
 // length 3 (no address at all): the header's destination
-static_assert(final_destination_with({{22, 3}, {24, 1}, {25, 1}, {26, 1}, {27, 1}, {28, 1}, {29, 1}, {30, 1},
-                                      {31, 1}}) == header_destination);
+static_assert(
+    final_destination_with({{22, 3}, {24, 1}, {25, 1}, {26, 1}, {27, 1}, {28, 1}, {29, 1}, {30, 1}, {31, 1}}) ==
+    header_destination);
 
 TEST_CASE("ipv4_packet_view: final destination of source routes") {
     for (const auto& row : final_destination_rows) {

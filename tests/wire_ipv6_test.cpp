@@ -55,6 +55,7 @@ static_assert(std::ranges::forward_range<ipwire::ipv6_option_range>);
 // Packets. Addresses: 2001:db8::1 is 20 01 0d b8, eleven zeros, 01.
 
 // UDP, no extension header, two bytes of Ethernet padding after the payload.
+// clang-format off
 constexpr std::uint8_t no_extensions[] = {
     0x6B, 0x9A, 0xBC, 0xDE, // version 6, traffic class 0xB9 (DSCP 46, ECN 1), flow label 0xABCDE
     0x00, 0x0C,             // payload length 12
@@ -66,8 +67,10 @@ constexpr std::uint8_t no_extensions[] = {
     'a', 'b', 'c', 'd',                                            // UDP data
     0x00, 0x00,                                                    // Ethernet padding, not payload
 };
+// clang-format on
 
 // A jumbogram (RFC 2675) of 65536 payload bytes, captured to its first 60 bytes.
+// clang-format off
 constexpr std::uint8_t jumbo_cut[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x00,             // payload length 0: see the jumbo option
@@ -80,8 +83,10 @@ constexpr std::uint8_t jumbo_cut[] = {
     0x04, 0xD2, 0x00, 0x35, 0x00, 0x00, 0x00, 0x00, // UDP 1234 -> 53, length 0 (RFC 2675 section 4), checksum 0
     'j', 'u', 'm', 'b',                             // the first 4 of 65520 data bytes
 };
+// clang-format on
 
 // Routing type 0 with two addresses and two segments left, then TCP SYN.
+// clang-format off
 constexpr std::uint8_t routing0[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x3C,             // payload length 60
@@ -100,8 +105,10 @@ constexpr std::uint8_t routing0[] = {
     0x50, 0x02, 0xFF, 0xFF, // data offset 5, SYN, window 65535
     0x23, 0xDB, 0x00, 0x00, // checksum 0x23db (with 2001:db8::b as destination), urgent 0
 };
+// clang-format on
 
 // Routing type 2 (Mobile IPv6) carrying the home address, then ICMPv6 echo.
+// clang-format off
 constexpr std::uint8_t routing2[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x20,             // payload length 32
@@ -116,8 +123,10 @@ constexpr std::uint8_t routing2[] = {
     0x80, 0x00, 0x24, 0x47, // ICMPv6 echo request, checksum 0x2447 (to the home address)
     0x00, 0x01, 0x00, 0x01, // identifier 1, sequence 1
 };
+// clang-format on
 
 // Segment Routing Header (RFC 8754) with two segments, one left, then UDP.
+// clang-format off
 constexpr std::uint8_t srh[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x30,             // payload length 48
@@ -132,8 +141,10 @@ constexpr std::uint8_t srh[] = {
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0c, // Segment List[1] 2001:db8::c
     0x1F, 0x90, 0x1F, 0x91, 0x00, 0x08, 0x65, 0x3D, // UDP 8080 -> 8081, length 8, checksum 0x653d
 };
+// clang-format on
 
 // An SRH at its last segment (segments left 0) with a PadN TLV, then No Next Header.
+// clang-format off
 constexpr std::uint8_t srh_done[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x20,             // payload length 32
@@ -147,8 +158,10 @@ constexpr std::uint8_t srh_done[] = {
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, // Segment List[0] 2001:db8::2
     0x04, 0x06, 0, 0, 0, 0, 0, 0, // PadN TLV (RFC 8754 section 2.1.1.2), 6 bytes
 };
+// clang-format on
 
 // First fragment: offset 0, M set; the UDP header is in it.
+// clang-format off
 constexpr std::uint8_t fragment_first[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x18,             // payload length 24
@@ -162,10 +175,12 @@ constexpr std::uint8_t fragment_first[] = {
     0x14, 0xE9, 0x14, 0xE9, 0x00, 0x1C, 0x00, 0x00, // UDP 5353 -> 5353, length 28 (whole datagram), checksum 0
     1, 2, 3, 4, 5, 6, 7, 8,                         // data bytes 0..7
 };
+// clang-format on
 
 // Middle fragment (of another packet, whose fragmentable part starts with a
 // destination options header): offset 16 bytes, M set. Its data looks like a
 // destination options header, which must not be walked.
+// clang-format off
 constexpr std::uint8_t fragment_middle[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x10,             // payload length 16
@@ -178,8 +193,10 @@ constexpr std::uint8_t fragment_middle[] = {
     0x00, 0x00, 0xAB, 0xCD, // identification 0xabcd
     0x11, 0x00, 0x01, 0x04, 0x00, 0x00, 0x00, 0x00, // data bytes 16..23 (shaped like destination options)
 };
+// clang-format on
 
 // Last fragment: offset 24 bytes, M clear.
+// clang-format off
 constexpr std::uint8_t fragment_last[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x0C,             // payload length 12
@@ -192,9 +209,11 @@ constexpr std::uint8_t fragment_last[] = {
     0x12, 0x34, 0x56, 0x78, // identification 0x12345678
     17, 18, 19, 20,         // data bytes 16..19
 };
+// clang-format on
 
 // Two fragment headers: the walk stops at the second (RFC 8200 section 4.1),
 // so decode and the view's fragment accessors both describe only the first.
+// clang-format off
 constexpr std::uint8_t fragment_twice[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x18,             // payload length 24
@@ -210,8 +229,10 @@ constexpr std::uint8_t fragment_twice[] = {
     0x9A, 0xBC, 0xDE, 0xF0, // identification 0x9abcdef0
     1, 2, 3, 4, 5, 6, 7, 8, // data
 };
+// clang-format on
 
 // Atomic fragment (RFC 6946): offset 0, M clear, a whole TCP segment.
+// clang-format off
 constexpr std::uint8_t fragment_atomic[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x1C,             // payload length 28
@@ -226,8 +247,10 @@ constexpr std::uint8_t fragment_atomic[] = {
     0x00, 0x00, 0x00, 0x00, 0x50, 0x10, 0x01, 0x00, // ack 0, data offset 5, ACK, window 256
     0x00, 0x00, 0x00, 0x00,                         // checksum 0, urgent 0
 };
+// clang-format on
 
 // Destination options with a Home Address option (RFC 6275), then UDP.
+// clang-format off
 constexpr std::uint8_t home_address_option[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x24,             // payload length 36
@@ -242,8 +265,10 @@ constexpr std::uint8_t home_address_option[] = {
     0x75, 0x30, 0x32, 0xC8, 0x00, 0x0C, 0x4B, 0xB8, // UDP 30000 -> 13000, length 12, checksum 0x4bb8 (from the home address)
     'X', 'X', 'X', 'X',                             // UDP data
 };
+// clang-format on
 
 // Authentication header (RFC 4302): payload length 4 means (4 + 2) * 4 = 24 bytes.
+// clang-format off
 constexpr std::uint8_t authentication[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x20,             // payload length 32
@@ -257,8 +282,10 @@ constexpr std::uint8_t authentication[] = {
     0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, // ICV, 12 bytes
     0x80, 0x00, 0x00, 0x00, 0x00, 0x07, 0x00, 0x01, // ICMPv6 echo request, id 7, sequence 1
 };
+// clang-format on
 
 // Destination options, then ESP: the walk ends at ESP.
+// clang-format off
 constexpr std::uint8_t esp_end[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x18,             // payload length 24
@@ -272,8 +299,10 @@ constexpr std::uint8_t esp_end[] = {
     0x00, 0x00, 0x00, 0x01,             // ESP sequence number 1
     0x3C, 0x00, 0x00, 0x00, 0x11, 0x00, 0x00, 0x00, // ciphertext (looks like headers; never walked)
 };
+// clang-format on
 
 // No Next Header: what follows is ignored.
+// clang-format off
 constexpr std::uint8_t no_next_header[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x04,             // payload length 4
@@ -283,9 +312,11 @@ constexpr std::uint8_t no_next_header[] = {
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, // destination 2001:db8::2
     0xDE, 0xAD, 0xBE, 0xEF, // 4 bytes to ignore
 };
+// clang-format on
 
 // Hop-by-hop, then next header 253 (RFC 3692 experimentation): not an
 // extension we know, so it ends the chain even though its bytes look like one.
+// clang-format off
 constexpr std::uint8_t unknown_next_header[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x10,             // payload length 16
@@ -297,8 +328,10 @@ constexpr std::uint8_t unknown_next_header[] = {
     0x01, 0x04, 0x00, 0x00, 0x00, 0x00, // PadN, 4 bytes
     0x06, 0x00, 0x01, 0x04, 0x00, 0x00, 0x00, 0x00, // protocol 253's bytes (shaped like an extension header)
 };
+// clang-format on
 
 // Hop-by-hop options with Pad1, router alert, an unknown option and PadN, then ICMPv6 (MLDv2 report).
+// clang-format off
 constexpr std::uint8_t hop_by_hop_options[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x18,             // payload length 24
@@ -313,9 +346,11 @@ constexpr std::uint8_t hop_by_hop_options[] = {
     0x01, 0x02, 0x00, 0x00, // PadN, 2 bytes
     0x8F, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // ICMPv6 143 (MLDv2 report), no records
 };
+// clang-format on
 
 // Hop-by-hop whose option runs past the header: the options stop with
 // bad_option_length, the chain itself is sound.
+// clang-format off
 constexpr std::uint8_t bad_option[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x10,             // payload length 16
@@ -328,8 +363,10 @@ constexpr std::uint8_t bad_option[] = {
     0x05, 0x09, 0x00, 0x00, 0x00, // router alert claiming 9 bytes where 3 remain
     0x80, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, // ICMPv6 echo request
 };
+// clang-format on
 
 // Destination options whose last byte is an option type with no length byte.
+// clang-format off
 constexpr std::uint8_t option_without_length[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x08,             // payload length 8
@@ -341,8 +378,10 @@ constexpr std::uint8_t option_without_length[] = {
     0x00, 0x00, 0x00, 0x00, 0x00, // Pad1 five times
     0xC9,                         // Home Address type, but no length byte
 };
+// clang-format on
 
 // Destination options whose only option runs one byte past the header.
+// clang-format off
 constexpr std::uint8_t option_one_byte_over[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x08,             // payload length 8
@@ -354,8 +393,10 @@ constexpr std::uint8_t option_one_byte_over[] = {
     0x05, 0x05,             // router alert claiming 5 bytes where 4 remain
     0x00, 0x00, 0x00, 0x00, // the 4 bytes
 };
+// clang-format on
 
 // Mobility header (RFC 6275 section 6.1): a binding refresh request, then nothing.
+// clang-format off
 constexpr std::uint8_t mobility[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x10,             // payload length 16
@@ -368,8 +409,10 @@ constexpr std::uint8_t mobility[] = {
     0x00, 0x00, 0x00, 0x00, // checksum 0, reserved
     0x01, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // PadN mobility option, padding
 };
+// clang-format on
 
 // HIP (RFC 7401) I1 packet: 40-byte header with two HITs, then nothing.
+// clang-format off
 constexpr std::uint8_t hip[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x28,             // payload length 40
@@ -383,8 +426,10 @@ constexpr std::uint8_t hip[] = {
     0x20, 0x01, 0x20, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, // sender HIT
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                // receiver HIT (opportunistic: zero)
 };
+// clang-format on
 
 // Shim6 control message (RFC 5533 section 5.1) after a hop-by-hop header.
+// clang-format off
 constexpr std::uint8_t shim6[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x18,             // payload length 24
@@ -398,10 +443,12 @@ constexpr std::uint8_t shim6[] = {
     0x00, 0x00, 0x00, 0x00, // checksum 0, type-specific
     0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, // message body
 };
+// clang-format on
 
 // --- malformed chains ---
 
 // Destination options, then hop-by-hop: hop-by-hop must come first (RFC 8200 section 4.3).
+// clang-format off
 constexpr std::uint8_t hop_by_hop_not_first[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x18,             // payload length 24
@@ -413,8 +460,10 @@ constexpr std::uint8_t hop_by_hop_not_first[] = {
     0x11, 0x00, 0x01, 0x04, 0x00, 0x00, 0x00, 0x00, // hop-by-hop: next 17, length 0, PadN 4
     0x00, 0x35, 0x00, 0x35, 0x00, 0x08, 0x00, 0x00, // UDP 53 -> 53, length 8
 };
+// clang-format on
 
 // The capture ends inside the routing header (payload length says 40 bytes).
+// clang-format off
 constexpr std::uint8_t chain_past_capture[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x28,             // payload length 40
@@ -428,9 +477,11 @@ constexpr std::uint8_t chain_past_capture[] = {
     0x00, 0x00, 0x00, 0x00, // reserved
     0x20, 0x01,             // address[0], cut after 2 of 16 bytes
 };
+// clang-format on
 
 // The routing header claims 24 bytes where the payload length leaves 16; the
 // capture holds more (they must not count).
+// clang-format off
 constexpr std::uint8_t chain_past_payload_length[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x10,             // payload length 16
@@ -443,9 +494,11 @@ constexpr std::uint8_t chain_past_payload_length[] = {
     0x00, 0x00, 0x00, 0x00, // reserved
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0a, // address[0] 2001:db8::a, past the payload
 };
+// clang-format on
 
 // AH with payload length 0: 8 bytes, no room for the sequence number, but
 // framed by its length all the same (as tshark and Zeek do): the walk reads on.
+// clang-format off
 constexpr std::uint8_t ah_payload_length_0[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x10,             // payload length 16
@@ -457,6 +510,7 @@ constexpr std::uint8_t ah_payload_length_0[] = {
     0x00, 0x00, 0x01, 0x00, // SPI 256
     0, 0, 0, 0, 0, 0, 0, 0, // 8 bytes after No Next Header
 };
+// clang-format on
 
 // ---------------------------------------------------------------------------
 // Repeated extension headers (RFC 8200 section 4.1): the second of any type
@@ -466,13 +520,13 @@ constexpr std::uint8_t ah_payload_length_0[] = {
 // `second` (each names its next header in its byte 0), with `type` the fixed
 // header's next header and `then` 8 bytes after the chain.
 template <std::size_t A, std::size_t B>
-constexpr std::array<std::uint8_t, 40 + A + B + 8> two_headers(ip_protocol type, const std::array<std::uint8_t, A>& first,
-                                                               const std::array<std::uint8_t, B>& second) {
+constexpr std::array<std::uint8_t, 40 + A + B + 8>
+two_headers(ip_protocol type, const std::array<std::uint8_t, A>& first, const std::array<std::uint8_t, B>& second) {
     std::array<std::uint8_t, 40 + A + B + 8> p{};
-    p[0] = 0x60;                                         // version 6
-    p[5] = static_cast<std::uint8_t>(A + B + 8);         // payload length
-    p[6] = static_cast<std::uint8_t>(type);              // next header: the first extension header
-    p[7] = 64;                                           // hop limit
+    p[0] = 0x60;                                                       // version 6
+    p[5] = static_cast<std::uint8_t>(A + B + 8);                       // payload length
+    p[6] = static_cast<std::uint8_t>(type);                            // next header: the first extension header
+    p[7] = 64;                                                         // hop limit
     p[8] = 0x20, p[9] = 0x01, p[10] = 0x0d, p[11] = 0xb8, p[23] = 1;   // source 2001:db8::1
     p[24] = 0x20, p[25] = 0x01, p[26] = 0x0d, p[27] = 0xb8, p[39] = 2; // destination 2001:db8::2
     for (std::size_t i = 0; i < A; ++i) p[40 + i] = first[i];
@@ -485,8 +539,30 @@ constexpr std::array<std::uint8_t, 8> plain_header(ip_protocol next) {
 }
 // Routing header of type `type` (0 or 2), one address 2001:db8::<host>, one segment left.
 constexpr std::array<std::uint8_t, 24> routing_header(ip_protocol next, std::uint8_t type, std::uint8_t host) {
-    return {static_cast<std::uint8_t>(next), 2, type, 1, 0, 0, 0, 0, // next, length 2 (24 bytes), type, segments left 1
-            0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, host};
+    return {static_cast<std::uint8_t>(next),
+            2,
+            type,
+            1,
+            0,
+            0,
+            0,
+            0, // next, length 2 (24 bytes), type, segments left 1
+            0x20,
+            0x01,
+            0x0d,
+            0xb8,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            host};
 }
 // AH of 16 bytes (Payload Len 2): next, length, reserved, SPI 256, sequence 1, 4 bytes of ICV.
 constexpr std::array<std::uint8_t, 16> ah_header(ip_protocol next) {
@@ -495,22 +571,25 @@ constexpr std::array<std::uint8_t, 16> ah_header(ip_protocol next) {
 constexpr ip_protocol no_next = ip_protocol::ipv6_no_next;
 // The issue 11 case: a type 2 and then a type 0 routing header, each with a
 // segment left, name two final destinations (2001:db8::a, then ::b).
-constexpr auto routing_twice = two_headers(ip_protocol::ipv6_routing, routing_header(ip_protocol::ipv6_routing, 2, 0x0a),
-                                           routing_header(ip_protocol::udp, 0, 0x0b));
-constexpr auto hop_by_hop_twice = two_headers(ip_protocol::ipv6_hop_by_hop, plain_header(ip_protocol::ipv6_hop_by_hop),
-                                              plain_header(no_next));
+constexpr auto routing_twice =
+    two_headers(ip_protocol::ipv6_routing, routing_header(ip_protocol::ipv6_routing, 2, 0x0a),
+                routing_header(ip_protocol::udp, 0, 0x0b));
+constexpr auto hop_by_hop_twice =
+    two_headers(ip_protocol::ipv6_hop_by_hop, plain_header(ip_protocol::ipv6_hop_by_hop), plain_header(no_next));
 constexpr auto ah_twice = two_headers(ip_protocol::ah, ah_header(ip_protocol::ah), ah_header(no_next));
-constexpr auto mobility_twice = two_headers(ip_protocol::mobility, plain_header(ip_protocol::mobility), plain_header(no_next));
+constexpr auto mobility_twice =
+    two_headers(ip_protocol::mobility, plain_header(ip_protocol::mobility), plain_header(no_next));
 constexpr auto hip_twice = two_headers(ip_protocol::hip, plain_header(ip_protocol::hip), plain_header(no_next));
 constexpr auto shim6_twice = two_headers(ip_protocol::shim6, plain_header(ip_protocol::shim6), plain_header(no_next));
 // Destination options may repeat: twice (RFC 8200 section 4.1) and more.
-constexpr auto destination_twice = two_headers(ip_protocol::ipv6_destination,
-                                               plain_header(ip_protocol::ipv6_destination), plain_header(no_next));
+constexpr auto destination_twice =
+    two_headers(ip_protocol::ipv6_destination, plain_header(ip_protocol::ipv6_destination), plain_header(no_next));
 // Different types, each once: routing, AH, destination options... no repeat, no fault.
-constexpr auto routing_then_ah = two_headers(ip_protocol::ipv6_routing, routing_header(ip_protocol::ah, 0, 0x0b),
-                                             ah_header(no_next));
+constexpr auto routing_then_ah =
+    two_headers(ip_protocol::ipv6_routing, routing_header(ip_protocol::ah, 0, 0x0b), ah_header(no_next));
 
 // Routing type 2 with length 4: RFC 6275 fixes it at 2 (one address).
+// clang-format off
 constexpr std::uint8_t routing2_bad_length[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x28,             // payload length 40
@@ -522,8 +601,10 @@ constexpr std::uint8_t routing2_bad_length[] = {
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0a, // 2001:db8::a
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0b, // 2001:db8::b
 };
+// clang-format on
 
 // Routing type 0 with an odd length (half an address).
+// clang-format off
 constexpr std::uint8_t routing0_odd_length[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x10,             // payload length 16
@@ -534,8 +615,10 @@ constexpr std::uint8_t routing0_odd_length[] = {
     0x3B, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // routing: next 59, length 1, type 0, segments left 0
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,             // half an address
 };
+// clang-format on
 
 // Routing type 0 with one address and two segments left.
+// clang-format off
 constexpr std::uint8_t routing0_segments_past_list[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x18,             // payload length 24
@@ -546,8 +629,10 @@ constexpr std::uint8_t routing0_segments_past_list[] = {
     0x3B, 0x02, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, // routing: next 59, length 2, type 0, segments left 2
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0a, // 2001:db8::a
 };
+// clang-format on
 
 // SRH whose last entry (1) names a second segment the header has no room for.
+// clang-format off
 constexpr std::uint8_t srh_last_entry_past_header[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x18,             // payload length 24
@@ -559,8 +644,10 @@ constexpr std::uint8_t srh_last_entry_past_header[] = {
     0x01, 0x00, 0x00, 0x00, // last entry 1, flags 0, tag 0
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, // Segment List[0]
 };
+// clang-format on
 
 // SRH with segments left 2 but one segment (RFC 8754 section 4.3.1.1).
+// clang-format off
 constexpr std::uint8_t srh_segments_past_list[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x18,             // payload length 24
@@ -572,8 +659,10 @@ constexpr std::uint8_t srh_segments_past_list[] = {
     0x00, 0x00, 0x00, 0x00, // last entry 0, flags 0, tag 0
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, // Segment List[0]
 };
+// clang-format on
 
 // An unknown routing type (253): only its generic length is checked.
+// clang-format off
 constexpr std::uint8_t routing_unknown_type[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x10,             // payload length 16
@@ -584,19 +673,23 @@ constexpr std::uint8_t routing_unknown_type[] = {
     0x3B, 0x00, 0xFD, 0x05, 0x00, 0x00, 0x00, 0x00, // routing: next 59, length 0, type 253, segments left 5
     0xAA, 0xBB, 0xCC, 0xDD, 0x00, 0x00, 0x00, 0x00, // bytes ignored after No Next Header
 };
+// clang-format on
 
 // --- header and length errors (parse fails) ---
 
 // IPv4's version nibble.
+// clang-format off
 constexpr std::uint8_t version_4[] = {
     0x45, 0x00, 0x00, 0x00, 0x00, 0x00, 0x3B, 0x40, // version 4
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // source ::
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // destination ::
 };
+// clang-format on
 
 // Payload length 0 with no hop-by-hop header: an empty payload (RFC 2675
 // section 3 makes 0 an error only beside hop-by-hop); the UDP bytes the capture
 // holds after it are not payload.
+// clang-format off
 constexpr std::uint8_t zero_length_no_hop_by_hop[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x00,             // payload length 0
@@ -606,8 +699,10 @@ constexpr std::uint8_t zero_length_no_hop_by_hop[] = {
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, // destination 2001:db8::2
     0x04, 0xD2, 0x00, 0x35, 0x00, 0x08, 0x00, 0x00, // a UDP header, past the payload
 };
+// clang-format on
 
 // Payload length 0 and a routing header: the header lies past the payload.
+// clang-format off
 constexpr std::uint8_t zero_length_routing[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x00,             // payload length 0
@@ -617,8 +712,10 @@ constexpr std::uint8_t zero_length_routing[] = {
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, // destination 2001:db8::2
     0x3B, 0x00, 0xFD, 0x00, 0x00, 0x00, 0x00, 0x00, // routing: next 59, length 0, type 253, segments left 0
 };
+// clang-format on
 
 // Payload length 0, hop-by-hop without a jumbo option.
+// clang-format off
 constexpr std::uint8_t zero_length_no_jumbo[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x00,             // payload length 0
@@ -628,8 +725,10 @@ constexpr std::uint8_t zero_length_no_jumbo[] = {
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, // destination 2001:db8::2
     0x3B, 0x00, 0x01, 0x04, 0x00, 0x00, 0x00, 0x00, // hop-by-hop: next 59, length 0, PadN 4
 };
+// clang-format on
 
 // A jumbo option of 65535: RFC 2675 wants more than 65535.
+// clang-format off
 constexpr std::uint8_t jumbo_too_small[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x00,             // payload length 0
@@ -639,8 +738,10 @@ constexpr std::uint8_t jumbo_too_small[] = {
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, // destination 2001:db8::2
     0x3B, 0x00, 0xC2, 0x04, 0x00, 0x00, 0xFF, 0xFF, // hop-by-hop: next 59, jumbo payload 65535
 };
+// clang-format on
 
 // A jumbo option beside a non-zero payload length.
+// clang-format off
 constexpr std::uint8_t jumbo_beside_length[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x08,             // payload length 8
@@ -650,8 +751,10 @@ constexpr std::uint8_t jumbo_beside_length[] = {
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, // destination 2001:db8::2
     0x3B, 0x00, 0xC2, 0x04, 0x00, 0x01, 0x00, 0x00, // hop-by-hop: next 59, jumbo payload 65536
 };
+// clang-format on
 
 // Payload length 0 and the hop-by-hop header cut: the jumbo length cannot be read.
+// clang-format off
 constexpr std::uint8_t jumbo_hop_by_hop_cut[] = {
     0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
     0x00, 0x00,             // payload length 0
@@ -661,6 +764,7 @@ constexpr std::uint8_t jumbo_hop_by_hop_cut[] = {
     0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, // destination 2001:db8::2
     0x3B, 0x00, 0xC2, 0x04, // hop-by-hop: next 59, length 0, jumbo option cut after its length
 };
+// clang-format on
 
 // ---------------------------------------------------------------------------
 // Chains of n destination options headers (8 bytes each), then UDP: 16 pass,
@@ -669,16 +773,17 @@ constexpr std::uint8_t jumbo_hop_by_hop_cut[] = {
 template <std::size_t N>
 constexpr std::array<std::uint8_t, 40 + 8 * N + 8> destination_chain() {
     std::array<std::uint8_t, 40 + 8 * N + 8> p{};
-    p[0] = 0x60;                                          // version 6
-    p[4] = static_cast<std::uint8_t>((8 * N + 8) >> 8U);  // payload length, high byte
-    p[5] = static_cast<std::uint8_t>((8 * N + 8) & 0xFF); // payload length, low byte
-    p[6] = 60;                                            // next header: destination options
-    p[7] = 64;                                            // hop limit
-    p[8] = 0x20, p[9] = 0x01, p[10] = 0x0d, p[11] = 0xb8, p[23] = 1; // source 2001:db8::1
+    p[0] = 0x60;                                                       // version 6
+    p[4] = static_cast<std::uint8_t>((8 * N + 8) >> 8U);               // payload length, high byte
+    p[5] = static_cast<std::uint8_t>((8 * N + 8) & 0xFF);              // payload length, low byte
+    p[6] = 60;                                                         // next header: destination options
+    p[7] = 64;                                                         // hop limit
+    p[8] = 0x20, p[9] = 0x01, p[10] = 0x0d, p[11] = 0xb8, p[23] = 1;   // source 2001:db8::1
     p[24] = 0x20, p[25] = 0x01, p[26] = 0x0d, p[27] = 0xb8, p[39] = 2; // destination 2001:db8::2
     for (std::size_t i = 0; i < N; ++i) {
         const std::size_t at = 40 + 8 * i;
-        p[at] = static_cast<std::uint8_t>(i + 1 == N ? 17 : 60); // next: another destination options header, UDP after the last
+        p[at] = static_cast<std::uint8_t>(
+            i + 1 == N ? 17 : 60);    // next: another destination options header, UDP after the last
         p[at + 1] = 0;                // length 0 (8 bytes)
         p[at + 2] = 1, p[at + 3] = 4; // PadN, 4 zero bytes
     }
@@ -734,8 +839,16 @@ constexpr chain_row chain_rows[] = {
     {"HIP", hip, {}, {ip_protocol::hip}, 1, {}, ip_protocol::ipv6_no_next, 80, 0, false},
     {"shim6", shim6, {}, {hbh, ip_protocol::shim6}, 2, {}, ip_protocol::ipv6_no_next, 64, 0, false},
     {"unknown routing type", routing_unknown_type, {}, {rt}, 1, {}, ip_protocol::ipv6_no_next, 48, 8, false},
-    {"AH of 8 bytes (payload length 0)", ah_payload_length_0, {}, {ip_protocol::ah}, 1, {}, ip_protocol::ipv6_no_next,
-     48, 8, false},
+    {"AH of 8 bytes (payload length 0)",
+     ah_payload_length_0,
+     {},
+     {ip_protocol::ah},
+     1,
+     {},
+     ip_protocol::ipv6_no_next,
+     48,
+     8,
+     false},
     {"destination options twice", destination_twice, {}, {dst, dst}, 2, {}, no_next, 56, 8, false},
     {"routing then AH", routing_then_ah, {}, {rt, ip_protocol::ah}, 2, {}, no_next, 80, 8, false},
     {"16 extension headers", chain_16, {}, {dst, dst, dst}, 16, {}, ip_protocol::udp, 168, 8, false},
@@ -746,10 +859,26 @@ constexpr chain_row chain_rows[] = {
     {"hop-by-hop twice", hop_by_hop_twice, {}, {hbh}, 1, errc::bad_extension_header, hbh, 48, 16, false},
     {"routing twice (type 2, type 0)", routing_twice, {}, {rt}, 1, errc::bad_extension_header, rt, 64, 32, false},
     {"AH twice", ah_twice, {}, {ip_protocol::ah}, 1, errc::bad_extension_header, ip_protocol::ah, 56, 24, false},
-    {"mobility twice", mobility_twice, {}, {ip_protocol::mobility}, 1, errc::bad_extension_header,
-     ip_protocol::mobility, 48, 16, false},
+    {"mobility twice",
+     mobility_twice,
+     {},
+     {ip_protocol::mobility},
+     1,
+     errc::bad_extension_header,
+     ip_protocol::mobility,
+     48,
+     16,
+     false},
     {"HIP twice", hip_twice, {}, {ip_protocol::hip}, 1, errc::bad_extension_header, ip_protocol::hip, 48, 16, false},
-    {"shim6 twice", shim6_twice, {}, {ip_protocol::shim6}, 1, errc::bad_extension_header, ip_protocol::shim6, 48, 16,
+    {"shim6 twice",
+     shim6_twice,
+     {},
+     {ip_protocol::shim6},
+     1,
+     errc::bad_extension_header,
+     ip_protocol::shim6,
+     48,
+     16,
      false},
     {"routing 2 bad length", routing2_bad_length, {}, {}, 0, errc::bad_extension_header, rt, 40, 40, false},
     {"routing 0 odd length", routing0_odd_length, {}, {}, 0, errc::bad_extension_header, rt, 40, 16, false},
@@ -926,7 +1055,8 @@ TEST_CASE("ipv6_packet_view: every truncated prefix, in exact-size heap buffers"
         CAPTURE(row.name);
         for (std::size_t n = 0; n <= row.packet.size(); ++n) {
             CAPTURE(n);
-            const std::vector<std::uint8_t> copy(row.packet.begin(), row.packet.begin() + static_cast<std::ptrdiff_t>(n));
+            const std::vector<std::uint8_t> copy(row.packet.begin(),
+                                                 row.packet.begin() + static_cast<std::ptrdiff_t>(n));
             const auto r = ipv6_packet_view::parse(copy);
             if (n < 40) CHECK(r.error() == errc::truncated);
             if (r) CHECK(accessors_stay_inside(*r, copy));
@@ -1237,9 +1367,7 @@ static_assert(!(*(*view(jumbo_cut).extension_headers().begin()).options().begin(
 constexpr std::ptrdiff_t count_options(bytes_view packet) {
     return std::ranges::distance((*view(packet).extension_headers().begin()).options());
 }
-constexpr errc option_error(bytes_view packet) {
-    return (*view(packet).extension_headers().begin()).options().error();
-}
+constexpr errc option_error(bytes_view packet) { return (*view(packet).extension_headers().begin()).options().error(); }
 static_assert(count_options(bad_option) == 1); // Pad1, then the router alert that runs past
 static_assert(option_error(bad_option) == errc::bad_option_length);
 static_assert(count_options(option_without_length) == 5);
@@ -1270,8 +1398,9 @@ TEST_CASE("ipv6_packet_view: options") {
 
 static_assert(view(home_address_option).home_address() == "2001:db8:ffff::1"_ipv6);
 static_assert(view(home_address_option).source() == "2001:db8::1"_ipv6);
-static_assert((*view(home_address_option).extension_headers().begin()).options().find(
-                  ipv6_option_type::home_address)->length() == 16);
+static_assert(
+    (*view(home_address_option).extension_headers().begin()).options().find(ipv6_option_type::home_address)->length() ==
+    16);
 
 TEST_CASE("ipv6_packet_view: home address option") {
     CHECK(view(home_address_option).home_address()->to_string() == "2001:db8:ffff::1");
@@ -1332,6 +1461,7 @@ TEST_CASE("ipv6_packet_view: extension items and the chain bound") {
 
 // zeek-ip6-route0-tcp-good-chksum.pcap frame 1: routing type 0, two addresses,
 // segments left 2; tshark: tcp 30000 -> 80 SYN, checksum good.
+// clang-format off
 constexpr std::uint8_t zeek_route0_tcp[] = {
     0x60, 0x00, 0x00, 0x00, 0x00, 0x3c, 0x2b, 0x40, 0x20, 0x01, 0x04, 0xf8, 0x00, 0x04, 0x00, 0x07, 0x02, 0xe0,
     0x81, 0xff, 0xfe, 0x52, 0xff, 0xff, 0x20, 0x01, 0x04, 0xf8, 0x00, 0x04, 0x00, 0x07, 0x02, 0xe0, 0x81, 0xff,
@@ -1340,6 +1470,7 @@ constexpr std::uint8_t zeek_route0_tcp[] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x75, 0x30, 0x00, 0x50, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x50, 0x02, 0x20, 0x00, 0x51, 0x7e, 0x00, 0x00,
 };
+// clang-format on
 static_assert(view(zeek_route0_tcp).source() == "2001:4f8:4:7:2e0:81ff:fe52:ffff"_ipv6);
 static_assert(view(zeek_route0_tcp).destination() == "2001:4f8:4:7:2e0:81ff:fe52:9a6b"_ipv6);
 static_assert(view(zeek_route0_tcp).payload_length() == 60);
@@ -1350,6 +1481,7 @@ static_assert(fold_with(view(zeek_route0_tcp)) == 0xFFFF);
 
 // zeek-ipv6-hbh-routing0.pcap frame 1: hop-by-hop, routing type 0, UDP 53 -> 53
 // with checksum good (tshark flags the DNS inside as malformed).
+// clang-format off
 constexpr std::uint8_t zeek_hbh_routing0_udp[] = {
     0x60, 0x00, 0x00, 0x00, 0x00, 0x3b, 0x00, 0x40, 0x20, 0x01, 0x04, 0xf8, 0x00, 0x04, 0x00, 0x07, 0x02, 0xe0,
     0x81, 0xff, 0xfe, 0x52, 0xff, 0xff, 0x20, 0x01, 0x04, 0xf8, 0x00, 0x04, 0x00, 0x07, 0x02, 0xe0, 0x81, 0xff,
@@ -1358,12 +1490,14 @@ constexpr std::uint8_t zeek_hbh_routing0_udp[] = {
     0x20, 0x01, 0x00, 0x78, 0x00, 0x01, 0x00, 0x32, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x35,
     0x00, 0x35, 0x00, 0x0b, 0x86, 0x31, 0x58, 0x58, 0x58,
 };
+// clang-format on
 static_assert(view(zeek_hbh_routing0_udp).upper_layer_protocol() == ip_protocol::udp);
 static_assert(view(zeek_hbh_routing0_udp).upper_layer_payload().size() == 11); // odd length
 static_assert(fold_with(view(zeek_hbh_routing0_udp)) == 0xFFFF);
 
 // zeek-ip6-hoa-udp-good-chksum.pcap frame 1: destination options with a home
 // address; tshark: UDP 30000 -> 13000, checksum good.
+// clang-format off
 constexpr std::uint8_t zeek_hoa_udp[] = {
     0x60, 0x00, 0x00, 0x00, 0x00, 0x24, 0x3c, 0x40, 0x20, 0x01, 0x04, 0xf8, 0x00, 0x04, 0x00, 0x07, 0x02, 0xe0,
     0x81, 0xff, 0xfe, 0x52, 0xff, 0xff, 0x20, 0x01, 0x04, 0xf8, 0x00, 0x04, 0x00, 0x07, 0x02, 0xe0, 0x81, 0xff,
@@ -1371,6 +1505,7 @@ constexpr std::uint8_t zeek_hoa_udp[] = {
     0x00, 0x32, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x75, 0x30, 0x32, 0xc8, 0x00, 0x0c, 0x43, 0xde,
     0x58, 0x58, 0x58, 0x58,
 };
+// clang-format on
 static_assert(view(zeek_hoa_udp).home_address() == "2001:78:1:32::1"_ipv6);
 static_assert(view(zeek_hoa_udp).upper_layer_protocol() == ip_protocol::udp);
 static_assert(fold_with(view(zeek_hoa_udp)) == 0xFFFF);

@@ -86,6 +86,7 @@ static_assert(std::is_trivially_copyable_v<null_loopback_view> && std::is_defaul
 
 // Frame 1 of PcapPlusPlus's SllPacket.pcap: the address is 6 bytes, the two
 // after it are padding (here not zero).
+// clang-format off
 constexpr std::uint8_t sll_ipv6[] = {
     0x00, 0x00,                                     // packet type: host
     0x00, 0x01,                                     // ARPHRD_ETHER
@@ -94,6 +95,8 @@ constexpr std::uint8_t sll_ipv6[] = {
     0x86, 0xDD,                                     // protocol IPv6
     0x60, 0x00, 0x00, 0x00,                         // payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t sll_outgoing_loopback[] = {
     0x00, 0x04,                                     // packet type: outgoing
     0x03, 0x04,                                     // ARPHRD_LOOPBACK (772)
@@ -102,6 +105,8 @@ constexpr std::uint8_t sll_outgoing_loopback[] = {
     0x08, 0x00,                                     // protocol IPv4
     0x45, 0x00,                                     // payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t sll_broadcast_arp[] = {
     0x00, 0x01,                                     // packet type: broadcast
     0x00, 0x01,                                     // ARPHRD_ETHER
@@ -110,6 +115,8 @@ constexpr std::uint8_t sll_broadcast_arp[] = {
     0x08, 0x06,                                     // protocol ARP
     0x00, 0x01, 0x08, 0x00,                         // payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t sll_tun_no_address[] = {
     0x00, 0x00,                                     // packet type: host
     0xFF, 0xFE,                                     // ARPHRD_NONE (a tun device)
@@ -118,7 +125,9 @@ constexpr std::uint8_t sll_tun_no_address[] = {
     0x08, 0x00,                                     // protocol IPv4
     0x45,                                           // payload
 };
+// clang-format on
 // InfiniBand addresses are 20 bytes: only the first 8 are in the header.
+// clang-format off
 constexpr std::uint8_t sll_long_address[] = {
     0x00, 0x02,                                     // packet type: multicast
     0x00, 0x20,                                     // ARPHRD_INFINIBAND (32)
@@ -127,6 +136,8 @@ constexpr std::uint8_t sll_long_address[] = {
     0x86, 0xDD,                                     // protocol IPv6
     0x60, 0x00,                                     // payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t sll_netlink[] = {
     0x00, 0x04,                                     // packet type: outgoing
     0x03, 0x38,                                     // ARPHRD_NETLINK (824)
@@ -135,6 +146,8 @@ constexpr std::uint8_t sll_netlink[] = {
     0x00, 0x00,                                     // protocol: NETLINK_ROUTE, not an EtherType
     0x14, 0x00, 0x00, 0x00,                         // payload: a netlink header's length
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t sll_llc_other_host[] = {
     0x00, 0x03,                                     // packet type: other host
     0x00, 0x01,                                     // ARPHRD_ETHER
@@ -143,11 +156,14 @@ constexpr std::uint8_t sll_llc_other_host[] = {
     0x00, 0x04,                                     // protocol: ETH_P_802_2, an LLC frame follows
     0x42, 0x42, 0x03,                               // payload: LLC
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t sll_header_only[] = {
     0x00, 0x00, 0x00, 0x01, 0x00, 0x06,             // host, ARPHRD_ETHER, length 6
     0x00, 0x00, 0x5E, 0x00, 0x53, 0x07, 0x00, 0x00, // address, padding
     0x86, 0xDD,                                     // protocol IPv6, no payload
 };
+// clang-format on
 
 struct sll_row {
     std::string_view name;
@@ -159,6 +175,7 @@ struct sll_row {
     std::uint16_t protocol;
     std::size_t payload_length;
 };
+// clang-format off
 constexpr sll_row sll_rows[] = {
     {"SllPacket.pcap frame 1", sll_ipv6, 0, 1, 6, {0x00, 0x12, 0x44, 0x1E, 0x74, 0x00}, 0x86DD, 4},
     {"outgoing on lo", sll_outgoing_loopback, 4, 772, 6, {}, 0x0800, 2},
@@ -169,6 +186,7 @@ constexpr sll_row sll_rows[] = {
     {"LLC", sll_llc_other_host, 3, 1, 6, {0x00, 0x00, 0x5E, 0x00, 0x53, 0x06}, 0x0004, 3},
     {"header only", sll_header_only, 0, 1, 6, {0x00, 0x00, 0x5E, 0x00, 0x53, 0x07}, 0x86DD, 0},
 };
+// clang-format on
 
 constexpr bool sll_matches(const linux_sll_view& v, const sll_row& row, bytes_view data) {
     const std::size_t address_size = row.address_length < 8 ? row.address_length : 8;
@@ -176,18 +194,16 @@ constexpr bool sll_matches(const linux_sll_view& v, const sll_row& row, bytes_vi
            v.packet_type() == static_cast<sll_packet_type>(row.packet_type) &&
            v.hardware_type() == static_cast<arp_hardware_type>(row.hardware_type) &&
            v.address_length() == row.address_length && v.address().data() == data.data() + 6 &&
-           same_bytes(v.address(), bytes_view(row.address).first(address_size)) &&
-           v.protocol_type() == row.protocol && v.ether_type() == static_cast<ether_type>(row.protocol) &&
-           v.header().data() == data.data() && v.header().size() == 16 && v.payload().data() == data.data() + 16 &&
-           v.payload().size() == data.size() - 16;
+           same_bytes(v.address(), bytes_view(row.address).first(address_size)) && v.protocol_type() == row.protocol &&
+           v.ether_type() == static_cast<ether_type>(row.protocol) && v.header().data() == data.data() &&
+           v.header().size() == 16 && v.payload().data() == data.data() + 16 && v.payload().size() == data.size() - 16;
 }
 constexpr bool check_sll(const sll_row& row) {
     const auto parsed = linux_sll_view::parse(row.packet);
     return parsed && sll_matches(*parsed, row, row.packet) && parsed->payload().size() == row.payload_length &&
-           every_prefix<linux_sll_view>(row.packet, linux_sll_view::header_length,
-                                        [&row](const linux_sll_view& v, bytes_view data) {
-                                            return sll_matches(v, row, data);
-                                        });
+           every_prefix<linux_sll_view>(
+               row.packet, linux_sll_view::header_length,
+               [&row](const linux_sll_view& v, bytes_view data) { return sll_matches(v, row, data); });
 }
 static_assert(first_failure(sll_rows, check_sll) == -1);
 
@@ -204,9 +220,8 @@ TEST_CASE("linux_sll_view: every field, every truncated prefix") {
         CHECK(parsed->protocol_type() == row.protocol);
         CHECK(parsed->payload().size() == row.payload_length);
         CHECK(sll_matches(*parsed, row, row.packet));
-        every_prefix_at_run_time<linux_sll_view>(row.packet, 16, [&row](const linux_sll_view& v, bytes_view data) {
-            return sll_matches(v, row, data);
-        });
+        every_prefix_at_run_time<linux_sll_view>(
+            row.packet, 16, [&row](const linux_sll_view& v, bytes_view data) { return sll_matches(v, row, data); });
     }
     CHECK(linux_sll_view::parse(bytes_view(sll_ipv6).first(15)) == errc::truncated);
     CHECK(linux_sll_view::parse(bytes_view()) == errc::truncated);
@@ -216,6 +231,7 @@ TEST_CASE("linux_sll_view: every field, every truncated prefix") {
 // LINKTYPE_LINUX_SLL2
 
 // Frames 1, 3 and 5 of Zeek's linux_dlt_sll2.pcap.
+// clang-format off
 constexpr std::uint8_t sll2_ipv4_lo[] = {
     0x08, 0x00,                                     // protocol IPv4
     0x00, 0x00,                                     // reserved
@@ -226,6 +242,8 @@ constexpr std::uint8_t sll2_ipv4_lo[] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // address 00:00:00:00:00:00, padding
     0x45, 0x00, 0x00, 0x54,                         // payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t sll2_ipv6_lo[] = {
     0x86, 0xDD,                                     // protocol IPv6
     0x00, 0x00,                                     // reserved
@@ -236,6 +254,8 @@ constexpr std::uint8_t sll2_ipv6_lo[] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // address, padding
     0x60, 0x05, 0xC2, 0xE4,                         // payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t sll2_arp_outgoing[] = {
     0x08, 0x06,                                     // protocol ARP
     0x00, 0x00,                                     // reserved
@@ -246,7 +266,9 @@ constexpr std::uint8_t sll2_arp_outgoing[] = {
     0x8E, 0x36, 0x06, 0x44, 0xAC, 0xAF, 0x00, 0x00, // address 8e:36:06:44:ac:af, padding
     0x00, 0x01, 0x08, 0x00,                         // payload
 };
+// clang-format on
 // Every field at its largest: still readable, nothing refused.
+// clang-format off
 constexpr std::uint8_t sll2_extremes[] = {
     0xFF, 0xFF,                                     // protocol 0xFFFF
     0xAB, 0xCD,                                     // reserved, not zero
@@ -257,12 +279,15 @@ constexpr std::uint8_t sll2_extremes[] = {
     0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, // the address's first 8 bytes
     0x99,                                           // payload
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t sll2_header_only[] = {
     0x86, 0xDD, 0x00, 0x00,                         // protocol IPv6, reserved
     0x00, 0x00, 0x00, 0x02,                         // interface index 2
     0xFF, 0xFE, 0x00, 0x00,                         // ARPHRD_NONE, host, address length 0
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // padding; no payload
 };
+// clang-format on
 
 struct sll2_row {
     std::string_view name;
@@ -279,8 +304,7 @@ struct sll2_row {
 constexpr sll2_row sll2_rows[] = {
     {"linux_dlt_sll2.pcap frame 1", sll2_ipv4_lo, 0x0800, 0, 1, 772, 0, 6, {}, 4},
     {"linux_dlt_sll2.pcap frame 3", sll2_ipv6_lo, 0x86DD, 0, 1, 772, 0, 6, {}, 4},
-    {"linux_dlt_sll2.pcap frame 5", sll2_arp_outgoing, 0x0806, 0, 26, 1, 4, 6, {0x8E, 0x36, 0x06, 0x44, 0xAC, 0xAF},
-     4},
+    {"linux_dlt_sll2.pcap frame 5", sll2_arp_outgoing, 0x0806, 0, 26, 1, 4, 6, {0x8E, 0x36, 0x06, 0x44, 0xAC, 0xAF}, 4},
     {"extremes", sll2_extremes, 0xFFFF, 0xABCD, 0xFFFFFFFE, 0xFFFF, 255, 255, {1, 2, 3, 4, 5, 6, 7, 8}, 1},
     {"header only", sll2_header_only, 0x86DD, 0, 2, 0xFFFE, 0, 0, {}, 0},
 };
@@ -299,10 +323,9 @@ constexpr bool sll2_matches(const linux_sll2_view& v, const sll2_row& row, bytes
 constexpr bool check_sll2(const sll2_row& row) {
     const auto parsed = linux_sll2_view::parse(row.packet);
     return parsed && sll2_matches(*parsed, row, row.packet) && parsed->payload().size() == row.payload_length &&
-           every_prefix<linux_sll2_view>(row.packet, linux_sll2_view::header_length,
-                                         [&row](const linux_sll2_view& v, bytes_view data) {
-                                             return sll2_matches(v, row, data);
-                                         });
+           every_prefix<linux_sll2_view>(
+               row.packet, linux_sll2_view::header_length,
+               [&row](const linux_sll2_view& v, bytes_view data) { return sll2_matches(v, row, data); });
 }
 static_assert(first_failure(sll2_rows, check_sll2) == -1);
 
@@ -320,9 +343,8 @@ TEST_CASE("linux_sll2_view: every field, every truncated prefix") {
         CHECK(parsed->address().size() == (row.address_length < 8 ? row.address_length : 8U));
         CHECK(parsed->payload().size() == row.payload_length);
         CHECK(sll2_matches(*parsed, row, row.packet));
-        every_prefix_at_run_time<linux_sll2_view>(row.packet, 20, [&row](const linux_sll2_view& v, bytes_view data) {
-            return sll2_matches(v, row, data);
-        });
+        every_prefix_at_run_time<linux_sll2_view>(
+            row.packet, 20, [&row](const linux_sll2_view& v, bytes_view data) { return sll2_matches(v, row, data); });
     }
     CHECK(linux_sll2_view::parse(bytes_view(sll2_ipv4_lo).first(19)) == errc::truncated);
     // A v1 header is 16 bytes: too short to be read as v2.
@@ -338,6 +360,7 @@ struct null_row {
     std::uint32_t family;
     std::uint16_t type;
 };
+// clang-format off
 constexpr null_row null_rows[] = {
     // ppp-null_loopback.pcap frame 2: a little-endian host.
     {"AF_INET, little-endian", {0x02, 0x00, 0x00, 0x00, 0x45, 0x00}, 2, 0x0800},
@@ -366,6 +389,7 @@ constexpr null_row null_rows[] = {
     // PPP in HDLC framing (FF 03, PPP protocol 0x0021 = IPv4) is not read.
     {"PPP in HDLC framing", {0xFF, 0x03, 0x00, 0x21, 0x45, 0x00}, 0, 0},
 };
+// clang-format on
 
 constexpr bool null_matches(const null_loopback_view& v, const null_row& row, bytes_view data) {
     return v.bytes().data() == data.data() && v.bytes().size() == data.size() &&
@@ -377,10 +401,9 @@ constexpr bool check_null(const null_row& row) {
     const bytes_view packet(row.packet);
     const auto parsed = null_loopback_view::parse(packet);
     return parsed && null_matches(*parsed, row, packet) && parsed->payload().size() == 2 &&
-           every_prefix<null_loopback_view>(packet, null_loopback_view::header_length,
-                                            [&row](const null_loopback_view& v, bytes_view data) {
-                                                return null_matches(v, row, data);
-                                            });
+           every_prefix<null_loopback_view>(
+               packet, null_loopback_view::header_length,
+               [&row](const null_loopback_view& v, bytes_view data) { return null_matches(v, row, data); });
 }
 static_assert(first_failure(null_rows, check_null) == -1);
 
@@ -394,9 +417,8 @@ TEST_CASE("null_loopback_view: the family in either byte order, or an EtherType"
         CHECK(static_cast<std::uint16_t>(parsed->ether_type()) == row.type);
         CHECK(parsed->payload().size() == 2);
         CHECK(parsed->payload().data() == packet.data() + 4);
-        every_prefix_at_run_time<null_loopback_view>(packet, 4, [&row](const null_loopback_view& v, bytes_view data) {
-            return null_matches(v, row, data);
-        });
+        every_prefix_at_run_time<null_loopback_view>(
+            packet, 4, [&row](const null_loopback_view& v, bytes_view data) { return null_matches(v, row, data); });
     }
     CHECK(null_loopback_view::parse(bytes_view()) == errc::truncated);
 }

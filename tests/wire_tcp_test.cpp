@@ -150,6 +150,7 @@ TEST_CASE("tcp: option kind names") {
 // real packets below); every other field is read back.
 
 // A SYN as a client sends it: MSS, NOP, window scale, SACK permitted, EOL.
+// clang-format off
 constexpr std::uint8_t seg_syn[] = {
     0x9c, 0x40,             // source port 40000
     0x00, 0x50,             // destination port 80
@@ -168,8 +169,10 @@ constexpr std::uint8_t seg_syn[] = {
     0x00,                   // padding to the 32-byte header
     'a', 'b', 'c',          // 3 bytes of data (a TFO-style SYN with data)
 };
+// clang-format on
 
 // An ACK with AE and CWR, timestamps and three SACK blocks: 40 bytes of options.
+// clang-format off
 constexpr std::uint8_t seg_sack[] = {
     0x01, 0xbb,             // source port 443
     0xc3, 0x50,             // destination port 50000
@@ -194,8 +197,10 @@ constexpr std::uint8_t seg_sack[] = {
     0x00, 0x00, 0x01, 0x00, //   right 256
     // no data
 };
+// clang-format on
 
 // A SYN-ACK carrying the less common kinds: MD5, TCP-AO, MPTCP, Fast Open.
+// clang-format off
 constexpr std::uint8_t seg_misc[] = {
     0x00, 0x16,             // source port 22
     0xff, 0xff,             // destination port 65535
@@ -221,8 +226,10 @@ constexpr std::uint8_t seg_misc[] = {
     0x55, 0x66, 0x77, 0x88, //
     'x',                    // 1 byte of data
 };
+// clang-format on
 
 // FIN-ACK-URG with reserved bits set, unknown kinds around an MSS.
+// clang-format off
 constexpr std::uint8_t seg_unknown[] = {
     0x30, 0x39,             // source port 12345
     0x00, 0x00,             // destination port 0
@@ -242,8 +249,10 @@ constexpr std::uint8_t seg_unknown[] = {
     0x00,                   // padding
     'h', 'e', 'l', 'l', 'o', // 5 bytes of data
 };
+// clang-format on
 
 // A bare header: data offset 5, no options, no data.
+// clang-format off
 constexpr std::uint8_t seg_bare[] = {
     0x00, 0x01,             // source port 1
     0x00, 0x02,             // destination port 2
@@ -255,6 +264,7 @@ constexpr std::uint8_t seg_bare[] = {
     0x00, 0x00,             // checksum 0
     0x00, 0x00,             // urgent pointer 0
 };
+// clang-format on
 
 struct option_item {
     std::uint8_t kind;
@@ -294,22 +304,83 @@ struct segment_row {
 };
 
 constexpr segment_row segment_rows[] = {
-    {"syn", seg_syn, 40000, 80, 0x01020304, 0, 32, 0, 0x002, 64240, 0x1234, 0, 3,
+    {"syn",
+     seg_syn,
+     40000,
+     80,
+     0x01020304,
+     0,
+     32,
+     0,
+     0x002,
+     64240,
+     0x1234,
+     0,
+     3,
      {{{{2, 4}, {1, 1}, {3, 3}, {4, 2}, {0, 1}}}, 5},
-     1460, 7, true, {}, std::nullopt},
-    {"sack", seg_sack, 443, 50000, 0xdeadbeef, 4096, 60, 0, 0x198, 256, 0xabcd, 0, 0,
+     1460,
+     7,
+     true,
+     {},
+     std::nullopt},
+    {"sack",
+     seg_sack,
+     443,
+     50000,
+     0xdeadbeef,
+     4096,
+     60,
+     0,
+     0x198,
+     256,
+     0xabcd,
+     0,
+     0,
      {{{{1, 1}, {1, 1}, {8, 10}, {1, 1}, {1, 1}, {5, 26}}}, 6},
-     std::nullopt, std::nullopt, false,
+     std::nullopt,
+     std::nullopt,
+     false,
      {{{{8192, 12288}, {16384, 18432}, {4294967040U, 256}}}, 3},
      ipwire::tcp_timestamps{42, 4294967294U}},
-    {"misc", seg_misc, 22, 65535, 0x80000000U, 0x01020305, 60, 0, 0x012, 65535, 0, 0, 1,
+    {"misc",
+     seg_misc,
+     22,
+     65535,
+     0x80000000U,
+     0x01020305,
+     60,
+     0,
+     0x012,
+     65535,
+     0,
+     0,
+     1,
      {{{{19, 18}, {29, 8}, {30, 4}, {34, 10}}}, 4},
-     std::nullopt, std::nullopt, false, {}, std::nullopt},
-    {"unknown", seg_unknown, 12345, 0, 0xffffffffU, 1, 36, 5, 0x031, 0, 0xffff, 5, 5,
-     {{{{253, 4}, {99, 2}, {200, 3}, {1, 1}, {2, 4}, {0, 1}}}, 6},
-     1400, std::nullopt, false, {}, std::nullopt},
-    {"bare", seg_bare, 1, 2, 0, 0, 20, 0, 0x004, 0, 0, 0, 0, {}, std::nullopt, std::nullopt, false, {},
+     std::nullopt,
+     std::nullopt,
+     false,
+     {},
      std::nullopt},
+    {"unknown",
+     seg_unknown,
+     12345,
+     0,
+     0xffffffffU,
+     1,
+     36,
+     5,
+     0x031,
+     0,
+     0xffff,
+     5,
+     5,
+     {{{{253, 4}, {99, 2}, {200, 3}, {1, 1}, {2, 4}, {0, 1}}}, 6},
+     1400,
+     std::nullopt,
+     false,
+     {},
+     std::nullopt},
+    {"bare", seg_bare, 1, 2, 0, 0, 20, 0, 0x004, 0, 0, 0, 0, {}, std::nullopt, std::nullopt, false, {}, std::nullopt},
 };
 
 // Whether `inner` lies within `outer` (both non-empty spans of one array).
@@ -346,15 +417,14 @@ constexpr bool segment_row_holds(const segment_row& row) {
     const tcp_segment_view v = *r;
     return v.source_port().value() == row.source_port && v.destination_port().value() == row.destination_port &&
            v.sequence_number() == row.sequence_number && v.acknowledgment_number() == row.acknowledgment_number &&
-           v.header_length() == row.header_length && v.reserved() == row.reserved &&
-           v.flags().value() == row.flags && v.window() == row.window && v.checksum() == row.checksum &&
-           v.urgent_pointer() == row.urgent_pointer && v.payload().size() == row.payload_length &&
-           v.header().size() == row.header_length && v.bytes().size() == row.bytes.size() &&
-           v.bytes().data() == row.bytes.data() && v.payload().data() == row.bytes.data() + row.header_length &&
+           v.header_length() == row.header_length && v.reserved() == row.reserved && v.flags().value() == row.flags &&
+           v.window() == row.window && v.checksum() == row.checksum && v.urgent_pointer() == row.urgent_pointer &&
+           v.payload().size() == row.payload_length && v.header().size() == row.header_length &&
+           v.bytes().size() == row.bytes.size() && v.bytes().data() == row.bytes.data() &&
+           v.payload().data() == row.bytes.data() + row.header_length &&
            v.options().bytes().size() == row.header_length - 20 && options_match(v, row.options) &&
-           v.mss() == row.mss && v.window_scale() == row.window_scale &&
-           v.sack_permitted() == row.sack_permitted && sack_matches(v.sack_blocks(), row.sack) &&
-           v.timestamps() == row.timestamps;
+           v.mss() == row.mss && v.window_scale() == row.window_scale && v.sack_permitted() == row.sack_permitted &&
+           sack_matches(v.sack_blocks(), row.sack) && v.timestamps() == row.timestamps;
 }
 
 constexpr bool segment_rows_hold() {
@@ -462,8 +532,8 @@ struct option_case {
     std::string_view name;
     std::array<std::uint8_t, 40> area; // the option area, a multiple of 4 bytes
     std::size_t size;
-    option_list expected;              // what the walk yields before it stops
-    errc error;                        // errc{}: the walk ends cleanly
+    option_list expected; // what the walk yields before it stops
+    errc error;           // errc{}: the walk ends cleanly
     std::optional<std::uint16_t> mss;
     std::optional<std::uint8_t> window_scale;
     bool sack_permitted;
@@ -490,6 +560,7 @@ constexpr built_segment build(const std::array<std::uint8_t, 40>& area, std::siz
     return b;
 }
 
+// clang-format off
 constexpr option_case option_cases[] = {
     // Malformed: the walk stops with bad_option_length after what it could read.
     {"length byte 0", {0x02, 0x00, 0x00, 0x00}, 4, {}, errc::bad_option_length, std::nullopt, std::nullopt, false, 0,
@@ -554,6 +625,7 @@ constexpr option_case option_cases[] = {
      {{{{2, 4}, {2, 4}}}, 2}, errc{}, 256, std::nullopt, false, 0, std::nullopt},
     {"no options", {}, 0, {}, errc{}, std::nullopt, std::nullopt, false, 0, std::nullopt},
 };
+// clang-format on
 
 constexpr bool option_list_matches(const tcp_segment_view& v, const option_list& expected, errc error) {
     std::size_t i = 0;
@@ -611,6 +683,7 @@ struct length_rule {
     bool valid;
 };
 
+// clang-format off
 constexpr length_rule length_rules[] = {
     {2, 4, true},   {2, 3, false},  {2, 5, false},                                   // MSS
     {3, 3, true},   {3, 2, false},  {3, 4, false},                                   // window scale
@@ -625,6 +698,7 @@ constexpr length_rule length_rules[] = {
     {34, 19, false}, {34, 20, false},                                                //
     {99, 2, true},  {99, 40, true}, {253, 4, true},                                  // unknown: no rule
 };
+// clang-format on
 
 constexpr bool length_rule_holds(const length_rule& rule) {
     std::array<std::uint8_t, 40> area{};
@@ -636,8 +710,7 @@ constexpr bool length_rule_holds(const length_rule& rule) {
     if (!r || r->options().error() != errc{}) return false;
     const tcp_option o = *r->options().begin();
     return static_cast<std::uint8_t>(o.kind()) == rule.kind && o.length() == rule.length &&
-           o.has_valid_length() == rule.valid &&
-           o.mptcp_subtype().has_value() == (rule.kind == 30 && rule.length >= 3);
+           o.has_valid_length() == rule.valid && o.mptcp_subtype().has_value() == (rule.kind == 30 && rule.length >= 3);
 }
 
 constexpr bool length_rules_hold() {
@@ -666,12 +739,23 @@ struct offset_case {
 };
 
 constexpr offset_case offset_cases[] = {
-    {5, 19, errc::truncated},        {0, 19, errc::truncated},  {15, 0, errc::truncated},
-    {0, 20, errc::bad_data_offset},  {1, 20, errc::bad_data_offset}, {4, 20, errc::bad_data_offset},
-    {4, 60, errc::bad_data_offset},  {0, 64, errc::bad_data_offset},
-    {5, 20, errc{}},                 {5, 64, errc{}},
-    {6, 20, errc::bad_data_offset},  {6, 23, errc::bad_data_offset}, {6, 24, errc{}},
-    {15, 20, errc::bad_data_offset}, {15, 59, errc::bad_data_offset}, {15, 60, errc{}}, {15, 64, errc{}},
+    {5, 19, errc::truncated},
+    {0, 19, errc::truncated},
+    {15, 0, errc::truncated},
+    {0, 20, errc::bad_data_offset},
+    {1, 20, errc::bad_data_offset},
+    {4, 20, errc::bad_data_offset},
+    {4, 60, errc::bad_data_offset},
+    {0, 64, errc::bad_data_offset},
+    {5, 20, errc{}},
+    {5, 64, errc{}},
+    {6, 20, errc::bad_data_offset},
+    {6, 23, errc::bad_data_offset},
+    {6, 24, errc{}},
+    {15, 20, errc::bad_data_offset},
+    {15, 59, errc::bad_data_offset},
+    {15, 60, errc{}},
+    {15, 64, errc{}},
 };
 
 constexpr bool offset_case_holds(const offset_case& c) {
@@ -707,8 +791,8 @@ TEST_CASE("tcp: data offset below 5 or past the bytes, and short headers") {
 // Reads every field and option; returns a sum so nothing is optimised away.
 constexpr std::uint64_t touch(const tcp_segment_view& v) {
     std::uint64_t sum = v.source_port().value() + v.destination_port().value() + v.sequence_number() +
-                        v.acknowledgment_number() + v.header_length() + v.reserved() + v.flags().value() +
-                        v.window() + v.checksum() + v.urgent_pointer();
+                        v.acknowledgment_number() + v.header_length() + v.reserved() + v.flags().value() + v.window() +
+                        v.checksum() + v.urgent_pointer();
     for (const tcp_option o : v.options()) {
         sum += static_cast<std::uint8_t>(o.kind()) + o.length() + o.has_valid_length();
         for (const std::uint8_t b : o.data()) sum += b;
@@ -778,6 +862,7 @@ TEST_CASE("tcp: every truncated prefix of the hand-built segments") {
 // pseudo-header and the segment).
 
 // zeek-tcp-options.pcap frame 1 (64 bytes of IP packet captured, frame 78 of 78 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_options_syn[] = {
     // IPv4 header: 192.168.1.102 > 193.1.193.64, protocol 6, total length 60
     0x45, 0x00, 0x00, 0x3c, 0xa9, 0x12, 0x40, 0x00, 0x40, 0x06, 0x4d, 0x59, 0xc0, 0xa8, 0x01, 0x66,
@@ -789,7 +874,9 @@ constexpr std::uint8_t cap_options_syn[] = {
     // 4 bytes past the IP total length (the frame's trailer): not part of the segment
     0x61, 0x99, 0x60, 0x7c,
 };
+// clang-format on
 // zeek-ip4-tcp-bad-chksum.pcap frame 1 (40 bytes of IP packet captured, frame 54 of 54 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_bad_checksum[] = {
     // IPv4 header: 127.0.0.1 > 127.0.0.1, protocol 6, total length 40
     0x45, 0x00, 0x00, 0x28, 0x00, 0x01, 0x00, 0x00, 0x40, 0x06, 0x7c, 0xcd, 0x7f, 0x00, 0x00, 0x01,
@@ -798,7 +885,9 @@ constexpr std::uint8_t cap_bad_checksum[] = {
     0x75, 0x30, 0x00, 0x50, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x50, 0x02, 0x20, 0x00,
     0x00, 0x01, 0x00, 0x00,
 };
+// clang-format on
 // ppp-many_interfaces-1.pcapng frame 31 (103 bytes of IP packet captured, frame 117 of 117 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_odd_v4[] = {
     // IPv4 header: 192.168.1.139 > 74.125.228.227, protocol 6, total length 103
     0x45, 0x00, 0x00, 0x67, 0x7c, 0xa2, 0x40, 0x00, 0x40, 0x06, 0xcc, 0x5a, 0xc0, 0xa8, 0x01, 0x8b,
@@ -812,7 +901,9 @@ constexpr std::uint8_t cap_odd_v4[] = {
     0x5f, 0x27, 0x24, 0xd6, 0x7d, 0xe0, 0xca, 0x60, 0xe5, 0x83, 0x13, 0x6f, 0x0b, 0x58, 0x46, 0x3a,
     0x11, 0x41, 0x73,
 };
+// clang-format on
 // zeek-ipv6-http-atomic-frag.pcap frame 8 (83 bytes of IP packet captured, frame 97 of 97 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_odd_v6[] = {
     // IPv6 header: 2001:db8:1::2 > 2001:db8:1::1, payload length 43, next header 60 (destination options)
     0x60, 0x00, 0x00, 0x00, 0x00, 0x2b, 0x3c, 0x40, 0x20, 0x01, 0x0d, 0xb8, 0x00, 0x01, 0x00, 0x00,
@@ -826,7 +917,9 @@ constexpr std::uint8_t cap_odd_v6[] = {
     // 15 bytes of data ("GET /bad.html\r\n"): an odd length
     0x47, 0x45, 0x54, 0x20, 0x2f, 0x62, 0x61, 0x64, 0x2e, 0x68, 0x74, 0x6d, 0x6c, 0x0d, 0x0a,
 };
+// clang-format on
 // zeek-tcp-option-sack.pcap frame 1 (52 bytes of IP packet captured, frame 66 of 66 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_sack_1[] = {
     // IPv4 header: 127.0.0.1 > 127.0.0.1, protocol 6, total length 52
     0x45, 0x00, 0x00, 0x34, 0x00, 0x01, 0x00, 0x00, 0x40, 0x06, 0x7c, 0xc1, 0x7f, 0x00, 0x00, 0x01,
@@ -835,7 +928,9 @@ constexpr std::uint8_t cap_sack_1[] = {
     0x00, 0x14, 0x00, 0x50, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80, 0x02, 0x20, 0x00,
     0x5c, 0x55, 0x00, 0x00, 0x05, 0x0a, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00,
 };
+// clang-format on
 // zeek-tcp-option-sack.pcap frame 4 (76 bytes of IP packet captured, frame 90 of 90 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_sack_4[] = {
     // IPv4 header: 127.0.0.1 > 127.0.0.1, protocol 6, total length 76
     0x45, 0x00, 0x00, 0x4c, 0x00, 0x01, 0x00, 0x00, 0x40, 0x06, 0x7c, 0xa9, 0x7f, 0x00, 0x00, 0x01,
@@ -846,7 +941,9 @@ constexpr std::uint8_t cap_sack_4[] = {
     0x01, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x01, 0x00,
     0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00,
 };
+// clang-format on
 // zeek-tcp-timestamp.pcap frame 4 (82 bytes of IP packet captured, frame 96 of 1514 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_snap_cut[] = {
     // IPv4 header: 192.168.2.20 > 192.168.1.10, protocol 6, total length 1500 (only 82 bytes captured)
     0x45, 0x00, 0x05, 0xdc, 0x67, 0xf4, 0x40, 0x00, 0x3f, 0x06, 0x49, 0xb9, 0xc0, 0xa8, 0x02, 0x14,
@@ -858,7 +955,9 @@ constexpr std::uint8_t cap_snap_cut[] = {
     0x52, 0xfd, 0xfc, 0x07, 0x21, 0x82, 0x65, 0x4f, 0x16, 0x3f, 0x5f, 0x0f, 0x9a, 0x62, 0x1d, 0x72,
     0x95, 0x66, 0xc7, 0x4d, 0x10, 0x03, 0x7c, 0x4d, 0x7b, 0xbb, 0x04, 0x07, 0xd1, 0xe2,
 };
+// clang-format on
 // zeek-tcp-truncated-header.pcap frame 1 (54 bytes of IP packet captured, frame 68 of 74 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_cut_header[] = {
     // IPv4 header: 201.186.157.67 > 128.3.26.249, protocol 6, total length 60 (only 54 bytes captured)
     0x45, 0x00, 0x00, 0x3c, 0x38, 0xe0, 0x40, 0x00, 0x33, 0x06, 0x0c, 0xe2, 0xc9, 0xba, 0x9d, 0x43,
@@ -868,7 +967,9 @@ constexpr std::uint8_t cap_cut_header[] = {
     0x90, 0xd6, 0x00, 0x00, 0x02, 0x04, 0x05, 0xb4, 0x04, 0x02, 0x08, 0x08, 0x00, 0x00, 0x00, 0x01,
     0x00, 0x00,
 };
+// clang-format on
 // ppp-tcp-malformed.pcap frame 1 (46 bytes of IP packet captured, frame 60 of 60 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_short_segment[] = {
     // IPv4 header: 172.19.42.74 > 87.240.131.240, protocol 6, total length 40
     0x45, 0x00, 0x00, 0x28, 0x09, 0x58, 0x40, 0x00, 0x80, 0x06, 0x3f, 0x3a, 0xac, 0x13, 0x2a, 0x4a,
@@ -879,6 +980,7 @@ constexpr std::uint8_t cap_short_segment[] = {
     // Ethernet padding past the IP total length
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 };
+// clang-format on
 
 constexpr bytes_view segment_of(bytes_view ip, std::size_t offset, std::size_t end) {
     return ip.subspan(offset, end - offset);
@@ -896,27 +998,139 @@ constexpr bytes_view tcp_snap_cut = segment_of(cap_snap_cut, 20, 82); // all tha
 // tshark's fields for them (tcp_opt_kinds lists what follows an EOL too:
 // "5|0|0" where the walk here stops at the first EOL).
 constexpr segment_row capture_rows[] = {
-    {"zeek-tcp-options 1", tcp_options_syn, 36861, 80, 3750886907U, 0, 40, 0, 0x002, 5840, 0x2a1c, 0, 0,
+    {"zeek-tcp-options 1",
+     tcp_options_syn,
+     36861,
+     80,
+     3750886907U,
+     0,
+     40,
+     0,
+     0x002,
+     5840,
+     0x2a1c,
+     0,
+     0,
      {{{{2, 4}, {4, 2}, {8, 10}, {1, 1}, {3, 3}}}, 5},
-     1460, 6, true, {}, ipwire::tcp_timestamps{4294923497U, 0}},
-    {"zeek-ip4-tcp-bad-chksum 1", tcp_bad_checksum, 30000, 80, 0, 0, 20, 0, 0x002, 8192, 0x0001, 0, 0, {},
-     std::nullopt, std::nullopt, false, {}, std::nullopt},
-    {"ppp-many_interfaces-1 31", tcp_odd_v4, 50981, 443, 734933136, 1129612227, 32, 0, 0x018, 4116, 0x9a08, 0, 51,
+     1460,
+     6,
+     true,
+     {},
+     ipwire::tcp_timestamps{4294923497U, 0}},
+    {"zeek-ip4-tcp-bad-chksum 1",
+     tcp_bad_checksum,
+     30000,
+     80,
+     0,
+     0,
+     20,
+     0,
+     0x002,
+     8192,
+     0x0001,
+     0,
+     0,
+     {},
+     std::nullopt,
+     std::nullopt,
+     false,
+     {},
+     std::nullopt},
+    {"ppp-many_interfaces-1 31",
+     tcp_odd_v4,
+     50981,
+     443,
+     734933136,
+     1129612227,
+     32,
+     0,
+     0x018,
+     4116,
+     0x9a08,
+     0,
+     51,
      {{{{1, 1}, {1, 1}, {8, 10}}}, 3},
-     std::nullopt, std::nullopt, false, {}, ipwire::tcp_timestamps{1261080917, 3830938478U}},
-    {"zeek-ipv6-http-atomic-frag 8", tcp_odd_v6, 36951, 80, 3810442575U, 3185309717U, 20, 0, 0x018, 8192, 0x0830, 0,
-     15, {}, std::nullopt, std::nullopt, false, {}, std::nullopt},
-    {"zeek-tcp-option-sack 1", tcp_sack_1, 20, 80, 0, 0, 32, 0, 0x002, 8192, 0x5c55, 0, 0,
+     std::nullopt,
+     std::nullopt,
+     false,
+     {},
+     ipwire::tcp_timestamps{1261080917, 3830938478U}},
+    {"zeek-ipv6-http-atomic-frag 8",
+     tcp_odd_v6,
+     36951,
+     80,
+     3810442575U,
+     3185309717U,
+     20,
+     0,
+     0x018,
+     8192,
+     0x0830,
+     0,
+     15,
+     {},
+     std::nullopt,
+     std::nullopt,
+     false,
+     {},
+     std::nullopt},
+    {"zeek-tcp-option-sack 1",
+     tcp_sack_1,
+     20,
+     80,
+     0,
+     0,
+     32,
+     0,
+     0x002,
+     8192,
+     0x5c55,
+     0,
+     0,
      {{{{5, 10}, {0, 1}}}, 2},
-     std::nullopt, std::nullopt, false, {{{{1, 16}}}, 1}, std::nullopt},
-    {"zeek-tcp-option-sack 4", tcp_sack_4, 20, 80, 0, 0, 56, 0, 0x002, 8192, 0xda13, 0, 0,
+     std::nullopt,
+     std::nullopt,
+     false,
+     {{{{1, 16}}}, 1},
+     std::nullopt},
+    {"zeek-tcp-option-sack 4",
+     tcp_sack_4,
+     20,
+     80,
+     0,
+     0,
+     56,
+     0,
+     0x002,
+     8192,
+     0xda13,
+     0,
+     0,
      {{{{5, 34}, {0, 1}}}, 2},
-     std::nullopt, std::nullopt, false,
+     std::nullopt,
+     std::nullopt,
+     false,
      {{{{0x1, 0x10}, {0x100, 0x1000}, {0x10000, 0x100000}, {0x1000000, 0x10000000}}}, 4},
      std::nullopt},
-    {"zeek-tcp-timestamp 4", tcp_snap_cut, 12345, 60706, 3360746693U, 2671263823U, 32, 0, 0x010, 227, 0x6e8d, 0, 30,
+    {"zeek-tcp-timestamp 4",
+     tcp_snap_cut,
+     12345,
+     60706,
+     3360746693U,
+     2671263823U,
+     32,
+     0,
+     0x010,
+     227,
+     0x6e8d,
+     0,
+     30,
      {{{{1, 1}, {1, 1}, {8, 10}}}, 3},
-     std::nullopt, std::nullopt, false, {}, ipwire::tcp_timestamps{532122417, 602505051}},
+     std::nullopt,
+     std::nullopt,
+     false,
+     {},
+     ipwire::tcp_timestamps{532122417, 602505051}},
 };
 
 constexpr bool capture_rows_hold() {
@@ -960,9 +1174,9 @@ constexpr std::uint64_t pseudo_sum(bytes_view ip, std::uint8_t protocol, std::si
 
 struct checksum_row {
     std::string_view name;
-    bytes_view ip;                 // the IP packet as captured
-    bytes_view segment;            // its TCP segment
-    std::uint64_t pseudo_header;   // summed by hand
+    bytes_view ip;               // the IP packet as captured
+    bytes_view segment;          // its TCP segment
+    std::uint64_t pseudo_header; // summed by hand
     bool valid;
     std::uint16_t correct_checksum; // the field a sender computes (tshark's "should be" for the bad one)
 };
@@ -1043,6 +1257,7 @@ TEST_CASE("tcp: a segment cut by the snap length does not verify") {
 // the routing header's final destination) and says whether the capture was cut.
 
 // zeek-ip6-route0-tcp-good-chksum.pcap frame 1 (100 bytes of IP packet captured, frame 114 of 114 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_routing_v6[] = {
     // IPv6 header: 2001:4f8:4:7:2e0:81ff:fe52:ffff > 2001:4f8:4:7:2e0:81ff:fe52:9a6b, payload length 60, next header 43 (routing)
     0x60, 0x00, 0x00, 0x00, 0x00, 0x3c, 0x2b, 0x40, 0x20, 0x01, 0x04, 0xf8, 0x00, 0x04, 0x00, 0x07,
@@ -1056,6 +1271,7 @@ constexpr std::uint8_t cap_routing_v6[] = {
     0x75, 0x30, 0x00, 0x50, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x50, 0x02, 0x20, 0x00,
     0x51, 0x7e, 0x00, 0x00,
 };
+// clang-format on
 
 constexpr bytes_view tcp_routing_v6 = segment_of(cap_routing_v6, 80, 100);
 
@@ -1114,7 +1330,8 @@ TEST_CASE("tcp: checksum over IPv6 with a routing header") {
 }
 
 // The snap-length cut: IP says 1500 bytes, 82 were captured.
-static_assert(!tcp_segment_view::parse(tcp_snap_cut)->checksum_verifiable(*ipwire::ip_packet_view::parse(cap_snap_cut)));
+static_assert(
+    !tcp_segment_view::parse(tcp_snap_cut)->checksum_verifiable(*ipwire::ip_packet_view::parse(cap_snap_cut)));
 
 TEST_CASE("tcp: a segment cut by the snap length is not verifiable through ip_packet_view") {
     const auto ip = ipwire::ip_packet_view::parse(cap_snap_cut);
@@ -1147,18 +1364,24 @@ TEST_CASE("tcp: a segment cut by the snap length is not verifiable through ip_pa
 // IPv4 header 192.0.2.1 -> 198.51.100.1, protocol 6, total length 48,
 // with `flags_offset` (0x2000: MF; 0x4000: DF).
 constexpr std::array<std::uint8_t, 20> fragment_v4(std::uint8_t flags_offset) {
-    return {0x45, 0x00, 0x00, 48,                 // version 4, IHL 5, DSCP/ECN 0, total length 48
-            0x12, 0x34, flags_offset, 0x00,       // identification, flags and fragment offset 0
-            64, 6, 0x00, 0x00,                 // TTL 64, protocol, header checksum (not checked)
-            192, 0, 2, 1, 198, 51, 100, 1};        // source, destination
+    return {0x45, 0x00, 0x00,
+            48, // version 4, IHL 5, DSCP/ECN 0, total length 48
+            0x12, 0x34, flags_offset,
+            0x00, // identification, flags and fragment offset 0
+            64,   6,    0x00,
+            0x00, // TTL 64, protocol, header checksum (not checked)
+            192,  0,    2,
+            1,    198,  51,
+            100,  1}; // source, destination
 }
 // IPv6 header 2001:db8::1 -> 2001:db8::2 and a fragment header (offset 0,
 // M = `more`, identification 0xcafef00d) in front of 6, payload length 36.
 constexpr std::array<std::uint8_t, 48> fragment_v6(std::uint8_t more) {
-    return {0x60, 0x00, 0x00, 0x00, 0x00, 36, 44, 64, // version 6, payload length 36, next header 44 (fragment), hop limit 64
-            0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, // source
-            0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, // destination
-            6, 0, 0x00, more, 0xCA, 0xFE, 0xF0, 0x0D};        // fragment: next header, offset 0, M, id
+    return {
+        0x60, 0x00, 0x00, 0x00, 0x00, 36,   44,   64, // version 6, payload length 36, next header 44 (fragment), hop limit 64
+        0x20, 0x01, 0x0d, 0xb8, 0,    0,    0,    0,   0, 0, 0, 0, 0, 0, 0, 1, // source
+        0x20, 0x01, 0x0d, 0xb8, 0,    0,    0,    0,   0, 0, 0, 0, 0, 0, 0, 2, // destination
+        6,    0,    0x00, more, 0xCA, 0xFE, 0xF0, 0x0D};                       // fragment: next header, offset 0, M, id
 }
 
 // `header`, then a 20-byte TCP SYN 49152 -> 80 and 8 bytes of data whose
@@ -1167,8 +1390,9 @@ template <std::size_t N>
 constexpr std::array<std::uint8_t, N + 28> with_segment(const std::array<std::uint8_t, N>& header) {
     std::array<std::uint8_t, N + 28> p{};
     for (std::size_t i = 0; i < N; ++i) p[i] = header[i];
-    constexpr std::array<std::uint8_t, 20> syn{0xC0, 0x00, 0x00, 0x50, 0, 0, 0, 1, 0, 0, 0, 0, // ports, seq 1, ack 0
-                                               0x50, 0x02, 0xFF, 0xFF, 0, 0, 0, 0}; // offset 5, SYN, window, checksum, urgent
+    constexpr std::array<std::uint8_t, 20> syn{
+        0xC0, 0x00, 0x00, 0x50, 0, 0, 0, 1, 0, 0, 0, 0, // ports, seq 1, ack 0
+        0x50, 0x02, 0xFF, 0xFF, 0, 0, 0, 0};            // offset 5, SYN, window, checksum, urgent
     for (std::size_t i = 0; i < 20; ++i) p[N + i] = syn[i];
     for (std::size_t i = 0; i < 8; ++i) p[N + 20 + i] = static_cast<std::uint8_t>('a' + i);
     const auto ip = ipwire::ip_packet_view::parse(p);

@@ -28,6 +28,7 @@ static_assert(udp_datagram_view::header_length == 8);
 // ---------------------------------------------------------------------------
 // Hand-built datagrams. Checksums are not computed here (real ones below).
 
+// clang-format off
 constexpr std::uint8_t dgram_plain[] = {
     0xd4, 0x31,             // source port 54321
     0x00, 0x35,             // destination port 53
@@ -35,7 +36,9 @@ constexpr std::uint8_t dgram_plain[] = {
     0x12, 0x34,             // checksum 0x1234 (not computed)
     'a', 'b', 'c', 'd',     // data
 };
+// clang-format on
 
+// clang-format off
 constexpr std::uint8_t dgram_padded[] = {
     0x00, 0x44,             // source port 68
     0x00, 0x43,             // destination port 67
@@ -44,7 +47,9 @@ constexpr std::uint8_t dgram_padded[] = {
     'x', 'y', 'z',          // data
     0x00, 0x00, 0x00, 0xff, // 4 bytes past the length (padding, say): not data
 };
+// clang-format on
 
+// clang-format off
 constexpr std::uint8_t dgram_cut[] = {
     0x30, 0x39,             // source port 12345
     0x30, 0x3a,             // destination port 12346
@@ -52,20 +57,25 @@ constexpr std::uint8_t dgram_cut[] = {
     0xff, 0xff,             // checksum 0xffff (not computed)
     '1', '2', '3', '4', '5', // the first 5 of 248 bytes of data
 };
+// clang-format on
 
+// clang-format off
 constexpr std::uint8_t dgram_empty[] = {
     0x00, 0x00,             // source port 0 (none: RFC 768 allows it)
     0xff, 0xff,             // destination port 65535
     0x00, 0x08,             // length 8: the header alone
     0x00, 0x00,             // checksum 0 (none)
 };
+// clang-format on
 
+// clang-format off
 constexpr std::uint8_t dgram_max_length[] = {
     0x00, 0x07,             // source port 7
     0x00, 0x07,             // destination port 7
     0xff, 0xff,             // length 65535 (8 bytes given)
     0x80, 0x00,             // checksum 0x8000 (not computed)
 };
+// clang-format on
 
 struct datagram_row {
     std::string_view name;
@@ -171,8 +181,8 @@ constexpr bool length_case_holds(const length_case& c) {
     bytes[5] = static_cast<std::uint8_t>(c.length & 0xFF);
     const auto r = udp_datagram_view::parse(bytes_view(bytes.data(), c.size));
     if (c.error != errc{}) return r == c.error;
-    return r && r->length() == c.length && r->truncated() == c.truncated &&
-           r->payload().size() == c.payload_length && !r->is_jumbogram();
+    return r && r->length() == c.length && r->truncated() == c.truncated && r->payload().size() == c.payload_length &&
+           !r->is_jumbogram();
 }
 
 constexpr bool length_cases_hold() {
@@ -258,6 +268,7 @@ TEST_CASE("udp: every truncated prefix of the hand-built datagrams") {
 // RFC 768 / RFC 8200 pseudo-header and the datagram) and as tshark 4.0 says.
 
 // tcpdump-LINKTYPE_IPV4.pcap frame 1 (57 bytes of IP packet captured, frame 57 of 57 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_odd_v4[] = {
     // IPv4 header: 192.168.1.100 > 9.9.9.9, protocol 17, total length 57
     0x45, 0x00, 0x00, 0x39, 0x00, 0x01, 0x00, 0x00, 0x40, 0x11, 0xa6, 0x95, 0xc0, 0xa8, 0x01, 0x64,
@@ -268,7 +279,9 @@ constexpr std::uint8_t cap_odd_v4[] = {
     0x12, 0x34, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x07, 0x65, 0x78, 0x61,
     0x6d, 0x70, 0x6c, 0x65, 0x03, 0x63, 0x6f, 0x6d, 0x00, 0x00, 0x01, 0x00, 0x01,
 };
+// clang-format on
 // tcpdump-LINKTYPE_IPV6.pcap frame 1 (77 bytes of IP packet captured, frame 77 of 77 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_odd_v6[] = {
     // IPv6 header: 2001:db8::1 > 2620:fe::9, payload length 37, next header 17
     0x60, 0x00, 0x00, 0x00, 0x00, 0x25, 0x11, 0x40, 0x20, 0x01, 0x0d, 0xb8, 0x00, 0x00, 0x00, 0x00,
@@ -280,7 +293,9 @@ constexpr std::uint8_t cap_odd_v6[] = {
     0x12, 0x34, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x07, 0x65, 0x78, 0x61,
     0x6d, 0x70, 0x6c, 0x65, 0x03, 0x63, 0x6f, 0x6d, 0x00, 0x00, 0x01, 0x00, 0x01,
 };
+// clang-format on
 // zeek-ip6-udp-good-chksum.pcap frame 1 (52 bytes of IP packet captured, frame 66 of 66 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_even_v6[] = {
     // IPv6 header: 2001:4f8:4:7:2e0:81ff:fe52:ffff > 2001:4f8:4:7:2e0:81ff:fe52:9a6b, payload length 12, next header 17
     0x60, 0x00, 0x00, 0x00, 0x00, 0x0c, 0x11, 0x40, 0x20, 0x01, 0x04, 0xf8, 0x00, 0x04, 0x00, 0x07,
@@ -291,7 +306,9 @@ constexpr std::uint8_t cap_even_v6[] = {
     // 4 bytes of data ("XXXX")
     0x58, 0x58, 0x58, 0x58,
 };
+// clang-format on
 // ppp-UdpPacket4Checksum.pcap frame 1 (94 bytes of IP packet captured, frame 108 of 108 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_even_v4[] = {
     // IPv4 header: 10.0.0.138 > 10.0.0.6, protocol 17, total length 94
     0x45, 0x00, 0x00, 0x5e, 0x00, 0x00, 0x40, 0x00, 0x40, 0x11, 0x26, 0x00, 0x0a, 0x00, 0x00, 0x8a,
@@ -305,7 +322,9 @@ constexpr std::uint8_t cap_even_v4[] = {
     0x5f, 0x36, 0xc0, 0x0c, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0x44, 0x00, 0x04, 0x5b, 0xbd,
     0x5f, 0x37,
 };
+// clang-format on
 // zeek-tunnel-vxlan.pcap frame 1 (78 bytes of IP packet captured, frame 92 of 92 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_no_checksum[] = {
     // IPv4 header: 192.168.56.11 > 192.168.56.12, protocol 17, total length 78
     0x45, 0x00, 0x00, 0x4e, 0xd9, 0x98, 0x40, 0x00, 0x40, 0x11, 0x6f, 0x9e, 0xc0, 0xa8, 0x38, 0x0b,
@@ -318,7 +337,9 @@ constexpr std::uint8_t cap_no_checksum[] = {
     0x2b, 0x6e, 0xf8, 0xbe, 0x0a, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0a, 0x00,
     0x00, 0x02,
 };
+// clang-format on
 // gopacket-pcapng-be-test101.pcapng frame 1 (82 bytes of IP packet captured, frame 96 of 314 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_snap_cut[] = {
     // IPv4 header: 0.0.0.0 > 255.255.255.255, protocol 17, total length 300 (only 82 bytes captured)
     0x45, 0x00, 0x01, 0x2c, 0xa8, 0x36, 0x00, 0x00, 0xfa, 0x11, 0x17, 0x8b, 0x00, 0x00, 0x00, 0x00,
@@ -331,6 +352,7 @@ constexpr std::uint8_t cap_snap_cut[] = {
     0xfc, 0x42, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 };
+// clang-format on
 
 // The pseudo-header sum, unfolded, from the addresses in an IP header:
 // RFC 768 (IPv4: addresses, zero, protocol, UDP length) and RFC 8200 section
@@ -343,11 +365,11 @@ constexpr std::uint64_t pseudo_sum(bytes_view ip, std::size_t length) {
 
 struct checksum_row {
     std::string_view name;
-    bytes_view ip;                 // the IP packet as captured
-    std::size_t offset;            // where the UDP header starts in it
-    std::uint16_t length;          // the UDP length field
-    std::uint64_t pseudo_header;   // summed by hand
-    std::uint16_t checksum;        // the field
+    bytes_view ip;               // the IP packet as captured
+    std::size_t offset;          // where the UDP header starts in it
+    std::uint16_t length;        // the UDP length field
+    std::uint64_t pseudo_header; // summed by hand
+    std::uint16_t checksum;      // the field
 };
 
 // All valid, as tshark says ("good").
@@ -463,6 +485,7 @@ TEST_CASE("udp: a datagram cut by the snap length cannot be verified") {
 // Data summing to 0xFFFF: the checksum a sender computes is 0, sent as 0xFFFF
 // (RFC 768). With the field 0 the sum still folds to 0xFFFF, yet 0 means no
 // checksum: not valid.
+// clang-format off
 constexpr std::uint8_t dgram_all_ones[] = {
     0x00, 0x01,             // source port 1
     0x00, 0x02,             // destination port 2
@@ -470,6 +493,8 @@ constexpr std::uint8_t dgram_all_ones[] = {
     0xff, 0xff,             // checksum 0xffff: a computed 0
     0xff, 0xd7,             // data: 1 + 2 + 10 + 0xffd7 + pseudo-header 0x1b = 0xffff
 };
+// clang-format on
+// clang-format off
 constexpr std::uint8_t dgram_zero_not_computed[] = {
     0x00, 0x01,             // source port 1
     0x00, 0x02,             // destination port 2
@@ -477,8 +502,10 @@ constexpr std::uint8_t dgram_zero_not_computed[] = {
     0x00, 0x00,             // checksum 0: none
     0xff, 0xd7,             // data: 1 + 2 + 10 + 0xffd7 + 0x1b = 0xffff
 };
+// clang-format on
 // A datagram cut short whose captured bytes happen to sum to 0xFFFF: still
 // not verifiable, not valid.
+// clang-format off
 constexpr std::uint8_t dgram_cut_but_summing[] = {
     0x00, 0x01,             // source port 1
     0x00, 0x02,             // destination port 2
@@ -486,6 +513,7 @@ constexpr std::uint8_t dgram_cut_but_summing[] = {
     0xff, 0xd3,             // checksum: 1 + 2 + 12 + 0xffd3 + 0 + pseudo-header 0x1d = 0xffff
     0x00, 0x00,             // the first 2 of 4 bytes of data
 };
+// clang-format on
 
 static_assert(udp_datagram_view::parse(dgram_all_ones)->checksum_valid(17 + 10));
 static_assert(!udp_datagram_view::parse(dgram_zero_not_computed)->checksum_valid(17 + 10));
@@ -569,6 +597,7 @@ TEST_CASE("udp: jumbograms") {
 // decides what a zero checksum means.
 
 // zeek-ip6-hoa-udp-good-chksum.pcap frame 1 (76 bytes of IP packet captured, frame 90 of 90 on the wire)
+// clang-format off
 constexpr std::uint8_t cap_home_address[] = {
     // IPv6 header: 2001:4f8:4:7:2e0:81ff:fe52:ffff > 2001:4f8:4:7:2e0:81ff:fe52:9a6b, payload length 36, next header 60 (destination options)
     0x60, 0x00, 0x00, 0x00, 0x00, 0x24, 0x3c, 0x40, 0x20, 0x01, 0x04, 0xf8, 0x00, 0x04, 0x00, 0x07,
@@ -582,6 +611,7 @@ constexpr std::uint8_t cap_home_address[] = {
     // 4 bytes of data ("XXXX")
     0x58, 0x58, 0x58, 0x58,
 };
+// clang-format on
 
 constexpr bool through_ip_holds(const checksum_row& row) {
     const auto ip = ipwire::ip_packet_view::parse(row.ip);
@@ -674,6 +704,7 @@ TEST_CASE("udp: a datagram cut by the snap length through ip_packet_view") {
 // pseudo-header is for 2001:db8::1 > 2001:db8::2.
 std::vector<std::uint8_t> make_jumbo_packet(const jumbo& j) {
     const std::size_t jumbo_length = 8 + j.bytes.size(); // Hop-by-Hop header + UDP
+    // clang-format off
     std::vector<std::uint8_t> p = {
         0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
         0x00, 0x00,             // payload length 0: see the jumbo option
@@ -687,6 +718,7 @@ std::vector<std::uint8_t> make_jumbo_packet(const jumbo& j) {
         static_cast<std::uint8_t>(jumbo_length >> 24), static_cast<std::uint8_t>(jumbo_length >> 16 & 0xFF),
         static_cast<std::uint8_t>(jumbo_length >> 8 & 0xFF), static_cast<std::uint8_t>(jumbo_length & 0xFF),
     };
+    // clang-format on
     p.insert(p.end(), j.bytes.begin(), j.bytes.end());
     return p;
 }
@@ -717,18 +749,24 @@ TEST_CASE("udp: a jumbogram through ip_packet_view") {
 // IPv4 header 192.0.2.1 -> 198.51.100.1, protocol 17, total length 48,
 // with `flags_offset` (0x2000: MF; 0x4000: DF).
 constexpr std::array<std::uint8_t, 20> fragment_v4(std::uint8_t flags_offset) {
-    return {0x45, 0x00, 0x00, 48,                 // version 4, IHL 5, DSCP/ECN 0, total length 48
-            0x12, 0x34, flags_offset, 0x00,       // identification, flags and fragment offset 0
-            64, 17, 0x00, 0x00,                 // TTL 64, protocol, header checksum (not checked)
-            192, 0, 2, 1, 198, 51, 100, 1};        // source, destination
+    return {0x45, 0x00, 0x00,
+            48, // version 4, IHL 5, DSCP/ECN 0, total length 48
+            0x12, 0x34, flags_offset,
+            0x00, // identification, flags and fragment offset 0
+            64,   17,   0x00,
+            0x00, // TTL 64, protocol, header checksum (not checked)
+            192,  0,    2,
+            1,    198,  51,
+            100,  1}; // source, destination
 }
 // IPv6 header 2001:db8::1 -> 2001:db8::2 and a fragment header (offset 0,
 // M = `more`, identification 0xcafef00d) in front of 17, payload length 36.
 constexpr std::array<std::uint8_t, 48> fragment_v6(std::uint8_t more) {
-    return {0x60, 0x00, 0x00, 0x00, 0x00, 36, 44, 64, // version 6, payload length 36, next header 44 (fragment), hop limit 64
-            0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, // source
-            0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, // destination
-            17, 0, 0x00, more, 0xCA, 0xFE, 0xF0, 0x0D};        // fragment: next header, offset 0, M, id
+    return {
+        0x60, 0x00, 0x00, 0x00, 0x00, 36,   44,   64, // version 6, payload length 36, next header 44 (fragment), hop limit 64
+        0x20, 0x01, 0x0d, 0xb8, 0,    0,    0,    0,   0, 0, 0, 0, 0, 0, 0, 1, // source
+        0x20, 0x01, 0x0d, 0xb8, 0,    0,    0,    0,   0, 0, 0, 0, 0, 0, 0, 2, // destination
+        17,   0,    0x00, more, 0xCA, 0xFE, 0xF0, 0x0D};                       // fragment: next header, offset 0, M, id
 }
 
 // `header`, then a UDP datagram 53000 -> 53 whose length field (28) counts

@@ -211,19 +211,19 @@ private:
             case f::enhanced_packet_type:
             case f::obsolete_packet_type: {
                 if (length < f::packet_overhead) return stop(errc::bad_block_length);
-                const std::uint32_t id = type == f::enhanced_packet_type ? load32_at(f::epb_interface)
-                                                                         : load16_at(f::pb_interface);
+                const std::uint32_t id =
+                    type == f::enhanced_packet_type ? load32_at(f::epb_interface) : load16_at(f::pb_interface);
                 if (const errc e = use_interface(id); e != errc{}) return stop(e);
                 const std::uint32_t captured = load32_at(f::epb_captured_length);
                 if (captured > length - f::packet_overhead) return stop(errc::bad_record_length);
                 const std::uint64_t ticks =
                     std::uint64_t{load32_at(f::epb_timestamp_high)} << 32U | load32_at(f::epb_timestamp_low);
                 // NOLINTBEGIN(cppcoreguidelines-pro-bounds-constant-array-index): resolution_ <= 9 is checked first
-                record_.timestamp = offset_seconds_ == 0 && resolution_ <= 9 &&
-                                            ticks <= detail::capture::max_fast_ticks[resolution_]
-                                        ? ticks * detail::capture::ns_per_tick[resolution_]
-                                        : detail::capture::to_nanoseconds(
-                                              detail::capture::split_ticks(ticks, resolution_), offset_seconds_);
+                record_.timestamp =
+                    offset_seconds_ == 0 && resolution_ <= 9 && ticks <= detail::capture::max_fast_ticks[resolution_]
+                        ? ticks * detail::capture::ns_per_tick[resolution_]
+                        : detail::capture::to_nanoseconds(detail::capture::split_ticks(ticks, resolution_),
+                                                          offset_seconds_);
                 // NOLINTEND(cppcoreguidelines-pro-bounds-constant-array-index)
                 record_.link_type = static_cast<ipwire::link_type>(link_type_);
                 record_.captured_length = captured;
@@ -300,7 +300,9 @@ private:
         --lookup_budget_;
         return true;
     }
-    constexpr std::uint32_t block_type_at(std::size_t at) const noexcept { return detail::load32(file_, at, big_endian_); }
+    constexpr std::uint32_t block_type_at(std::size_t at) const noexcept {
+        return detail::load32(file_, at, big_endian_);
+    }
     constexpr std::uint32_t block_length_at(std::size_t at) const noexcept {
         return detail::load32(file_, at + detail::capture::pcapng::block_length, big_endian_);
     }
@@ -407,7 +409,8 @@ public:
         if (magic != png::section_header_type) return errc::bad_magic;
         if (whole_file.size() < png::section_header_length) return errc::truncated;
         const std::uint32_t order = detail::load_be32(whole_file, png::byte_order);
-        if (order != png::byte_order_magic && order != detail::capture::byte_swap(png::byte_order_magic)) return errc::bad_magic;
+        if (order != png::byte_order_magic && order != detail::capture::byte_swap(png::byte_order_magic))
+            return errc::bad_magic;
         const bool big = order == png::byte_order_magic;
         const std::uint32_t length = detail::load32(whole_file, png::block_length, big);
         if (length < png::section_header_length || length % 4 != 0 || length > whole_file.size() ||
@@ -424,7 +427,8 @@ public:
     // The file header's byte order; for pcapng, the first section's (later
     // sections may differ, and are read in their own).
     [[nodiscard]] constexpr bool is_big_endian() const noexcept {
-        if (format() == capture_format::pcap) return detail::capture::pcap_byte_order(detail::load_be32(bytes_, 0)) == 1;
+        if (format() == capture_format::pcap)
+            return detail::capture::pcap_byte_order(detail::load_be32(bytes_, 0)) == 1;
         return detail::load_be32(bytes_, detail::capture::pcapng::byte_order) ==
                detail::capture::pcapng::byte_order_magic;
     }

@@ -79,9 +79,9 @@ public:
     [[nodiscard]] static result<capture_file> open(const char* path, how method = how::map) noexcept;
     // Any string type with c_str(): std::string, std::filesystem::path on POSIX.
     template <class Path>
-        requires requires(const Path& p) {
-            { p.c_str() } -> std::convertible_to<const char*>;
-        }
+    requires requires(const Path& p) {
+        { p.c_str() } -> std::convertible_to<const char*>;
+    }
     [[nodiscard]] static result<capture_file> open(const Path& path, how method = how::map) noexcept;
 
     [[nodiscard]] bytes_view bytes() const noexcept { return {data_, size_}; }
@@ -133,7 +133,8 @@ public:
     using error_type = errc;
 
     // cppcheck-suppress noExplicitConstructor ; implicit as result<T>'s: `return file;`
-    result(capture_file&& file) noexcept : file_(std::move(file)), has_value_(true) {} // NOLINT(google-explicit-constructor)
+    result(capture_file&& file) noexcept
+        : file_(std::move(file)), has_value_(true) {} // NOLINT(google-explicit-constructor)
     // cppcheck-suppress noExplicitConstructor ; implicit as result<T>'s: `return errc::x;`
     result(errc error, int error_number = 0) noexcept // NOLINT(google-explicit-constructor)
         : error_(error), error_number_(error_number) {}
@@ -278,9 +279,9 @@ inline result<capture_file> capture_file::open(const char* path, how method) noe
 }
 
 template <class Path>
-    requires requires(const Path& p) {
-        { p.c_str() } -> std::convertible_to<const char*>;
-    }
+requires requires(const Path& p) {
+    { p.c_str() } -> std::convertible_to<const char*>;
+}
 result<capture_file> capture_file::open(const Path& path, how method) noexcept {
     return open(static_cast<const char*>(path.c_str()), method);
 }

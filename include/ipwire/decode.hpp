@@ -28,8 +28,8 @@ namespace ipwire {
 
 // The header decode was reading when it stopped on an error.
 enum class decode_layer : std::uint8_t {
-    link = 1,  // Ethernet, Linux cooked, BSD loopback header, or the link type itself
-    ip,        // an IPv4 or IPv6 header, extension header or IPv4 AH, outer or tunnelled
+    link = 1, // Ethernet, Linux cooked, BSD loopback header, or the link type itself
+    ip,       // an IPv4 or IPv6 header, extension header or IPv4 AH, outer or tunnelled
     tcp,
     udp,
 };
@@ -87,10 +87,10 @@ struct decoded_packet {
 
     // --- link layer: the view of the link type's header, if it was read ---
     ipwire::link_type link_type{};
-    std::optional<ethernet_frame_view> ethernet;       // link_type::ethernet
-    std::optional<linux_sll_view> linux_sll;           // link_type::linux_sll
-    std::optional<linux_sll2_view> linux_sll2;         // link_type::linux_sll2
-    std::optional<null_loopback_view> null_loopback;   // link_type::null (and LINKTYPE_LOOP, 108)
+    std::optional<ethernet_frame_view> ethernet;     // link_type::ethernet
+    std::optional<linux_sll_view> linux_sll;         // link_type::linux_sll
+    std::optional<linux_sll2_view> linux_sll2;       // link_type::linux_sll2
+    std::optional<null_loopback_view> null_loopback; // link_type::null (and LINKTYPE_LOOP, 108)
     // What the link header says follows (after any VLAN tags); empty for the
     // raw IP link types, which have no link header.
     std::optional<ipwire::ether_type> ether_type;

@@ -32,7 +32,8 @@ constexpr bool is_nat64_length(std::uint8_t length) noexcept {
     std::size_t at = prefix.length() / 8U;
     for (const std::uint8_t b : v4.to_bytes()) {
         if (at == 8) ++at; // bits 64-71
-        bytes[at++] = b;   // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): at <= 15 for every RFC 6052 length
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): at <= 15 for every RFC 6052 length
+        bytes[at++] = b;
     }
     return ipv6_address(bytes);
 }
@@ -41,7 +42,8 @@ constexpr bool is_nat64_length(std::uint8_t length) noexcept {
 // nat64_embed. errc::bad_nat64_prefix_length as there, errc::not_in_prefix
 // when `address` is outside `prefix`. The u-octet and suffix are not checked
 // (RFC 6052 leaves their handling to the translator).
-[[nodiscard]] constexpr result<ipv4_address> nat64_extract(const ipv6_prefix& prefix, const ipv6_address& address) noexcept {
+[[nodiscard]] constexpr result<ipv4_address> nat64_extract(const ipv6_prefix& prefix,
+                                                           const ipv6_address& address) noexcept {
     if (!detail::is_nat64_length(prefix.length())) return errc::bad_nat64_prefix_length;
     if (!prefix.contains(address)) return errc::not_in_prefix;
     const auto& bytes = address.to_bytes();

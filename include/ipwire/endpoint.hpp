@@ -21,7 +21,8 @@ namespace ipwire {
 class endpoint {
 public:
     // "[" address "%" zone "]:" port
-    static constexpr std::size_t max_string_length = 1 + ipv6_address::max_string_length + 2 + ipwire::port::max_string_length;
+    static constexpr std::size_t max_string_length =
+        1 + ipv6_address::max_string_length + 2 + ipwire::port::max_string_length;
 
     // 0.0.0.0:0.
     constexpr endpoint() noexcept = default;

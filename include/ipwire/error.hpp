@@ -36,47 +36,47 @@ namespace ipwire {
 // bad_mac_address), so store names (to_string), not numbers; from 1.0 the
 // values are stable within a major version. errc{} (0) is never an error.
 enum class errc : std::uint8_t {
-    empty = 1,                  // nothing to parse
-    unexpected_character,       // a character that cannot appear here
-    trailing_characters,        // a valid value followed by more text
-    leading_zero,               // "01", "/08", ":080": ambiguous (octal?) so refused
+    empty = 1,            // nothing to parse
+    unexpected_character, // a character that cannot appear here
+    trailing_characters,  // a valid value followed by more text
+    leading_zero,         // "01", "/08", ":080": ambiguous (octal?) so refused
     // IPv4 (RFC 791 dotted decimal, the strict inet_pton form)
-    octet_out_of_range,         // a decimal octet above 255
-    empty_octet,                // "1..2.3", ".1.2.3", "1.2.3."
-    too_few_octets,             // "1.2.3": no shorthand forms
-    too_many_octets,            // "1.2.3.4.5"
+    octet_out_of_range, // a decimal octet above 255
+    empty_octet,        // "1..2.3", ".1.2.3", "1.2.3."
+    too_few_octets,     // "1.2.3": no shorthand forms
+    too_many_octets,    // "1.2.3.4.5"
     // IPv6 (RFC 4291 section 2.2)
-    too_many_digits,            // a group of more than four hex digits
-    empty_group,                // a single ':' at either end, or ":" where a group belongs
-    bad_compression,            // a second "::"
-    empty_compression,          // "::" standing for no group at all (eight groups given)
-    too_few_groups,             // fewer than eight groups and no "::"
-    too_many_groups,            // more than eight groups (an IPv4 tail counts as two)
-    ipv4_tail_not_last,         // a dotted quad anywhere but the last 32 bits
+    too_many_digits,    // a group of more than four hex digits
+    empty_group,        // a single ':' at either end, or ":" where a group belongs
+    bad_compression,    // a second "::"
+    empty_compression,  // "::" standing for no group at all (eight groups given)
+    too_few_groups,     // fewer than eight groups and no "::"
+    too_many_groups,    // more than eight groups (an IPv4 tail counts as two)
+    ipv4_tail_not_last, // a dotted quad anywhere but the last 32 bits
     // zones (RFC 4007 section 11)
-    empty_zone,                 // "fe80::1%"
-    zone_too_long,              // more than 15 characters
-    bad_zone_character,         // outside RFC 3986 unreserved
-    zone_not_allowed,           // on IPv4, or in a prefix
+    empty_zone,         // "fe80::1%"
+    zone_too_long,      // more than 15 characters
+    bad_zone_character, // outside RFC 3986 unreserved
+    zone_not_allowed,   // on IPv4, or in a prefix
     // prefixes (RFC 4632)
     missing_prefix_length,      // no '/'
     bad_prefix_length,          // empty or not decimal
     prefix_length_out_of_range, // above 32 or 128
     // ports and endpoints
-    port_out_of_range,          // above 65535
-    missing_port,               // an endpoint without ":port"
-    bad_port_range,             // "80-" or "-80"
-    reversed_port_range,        // first above last
-    missing_bracket,            // "[::1:80": no closing ']'
-    ipv6_needs_brackets,        // "::1:80": an IPv6 endpoint must be written "[::1]:80"
-    ipv4_in_brackets,           // "[1.2.3.4]:80": brackets are for IPv6 only (RFC 3986 section 3.2.2)
+    port_out_of_range,   // above 65535
+    missing_port,        // an endpoint without ":port"
+    bad_port_range,      // "80-" or "-80"
+    reversed_port_range, // first above last
+    missing_bracket,     // "[::1:80": no closing ']'
+    ipv6_needs_brackets, // "::1:80": an IPv6 endpoint must be written "[::1]:80"
+    ipv4_in_brackets,    // "[1.2.3.4]:80": brackets are for IPv6 only (RFC 3986 section 3.2.2)
     // packets (wire views)
-    truncated,                  // fewer bytes than the header needs
-    bad_header_length,          // a header length field below its minimum or past the data
-    bad_data_offset,            // TCP data offset below 5 words or past the segment
+    truncated,         // fewer bytes than the header needs
+    bad_header_length, // a header length field below its minimum or past the data
+    bad_data_offset,   // TCP data offset below 5 words or past the segment
     // sockets
-    unsupported_family,         // a sockaddr that is neither AF_INET nor AF_INET6
-    unknown_interface,          // a zone that names no interface on this host
+    unsupported_family, // a sockaddr that is neither AF_INET nor AF_INET6
+    unknown_interface,  // a zone that names no interface on this host
     // more packets (wire views, decode, capture files)
     bad_version,                // an IP version nibble that is not the view's
     bad_total_length,           // IPv4 total length below the header length
@@ -99,13 +99,13 @@ enum class errc : std::uint8_t {
     too_many_interface_lookups, // a pcapng file whose packets switch among interfaces too far apart to find in bounded time
     file_error,                 // capture_file: the file could not be opened, mapped or read (its errno is kept)
     // Address toolkit (issue 14)
-    address_overflow,           // advanced(n) past either end of the family, or a distance beyond std::int64_t
-    bad_netmask,                // a netmask whose one bits are not contiguous from the top ("255.0.255.0")
-    address_family_mismatch,    // an IPv4 and an IPv6 operand where one family is needed (distance, from_netmask)
-    bad_nat64_prefix_length,    // a NAT64 prefix length other than 32, 40, 48, 56, 64, 96 (RFC 6052 section 2.2)
-    not_in_prefix,              // nat64_extract of an address outside the given prefix
+    address_overflow,        // advanced(n) past either end of the family, or a distance beyond std::int64_t
+    bad_netmask,             // a netmask whose one bits are not contiguous from the top ("255.0.255.0")
+    address_family_mismatch, // an IPv4 and an IPv6 operand where one family is needed (distance, from_netmask)
+    bad_nat64_prefix_length, // a NAT64 prefix length other than 32, 40, 48, 56, 64, 96 (RFC 6052 section 2.2)
+    not_in_prefix,           // nat64_extract of an address outside the given prefix
     // ICMP (issue 12)
-    not_icmp_error,             // quoted_packet() of an ICMP message that is not an error (an echo, say)
+    not_icmp_error, // quoted_packet() of an ICMP message that is not an error (an echo, say)
 };
 
 // A short English message, for logs and the describe example.
@@ -186,7 +186,6 @@ constexpr errc find_last_errc() noexcept {
 }
 inline constexpr errc last_errc = find_last_errc();
 } // namespace detail
-
 
 // Builds the error alternative of a result explicitly: `return {unexpect, e};`.
 // Needed only where T and E convert into each other (result<long, int>), as
@@ -285,7 +284,8 @@ template <class T, class E>
 class result {
     static_assert(std::is_trivially_copyable_v<T>, "ipwire::result holds trivially copyable values");
     static_assert(std::is_trivially_destructible_v<T>);
-    static_assert(!std::is_same_v<std::remove_cv_t<T>, unexpect_t> && !std::is_same_v<std::remove_cv_t<T>, std::in_place_t>);
+    static_assert(!std::is_same_v<std::remove_cv_t<T>, unexpect_t> &&
+                  !std::is_same_v<std::remove_cv_t<T>, std::in_place_t>);
     static_assert(std::is_trivially_copyable_v<E> && std::is_default_constructible_v<E>,
                   "ipwire::result's error type is trivially copyable, and E{} means no error");
 
@@ -306,7 +306,8 @@ public:
     using rebind = result<U, E>;
 
     // cppcheck-suppress noExplicitConstructor ; implicit by design: a parser writes `return value;` or `return errc::x;`, as std::expected converts
-    constexpr result(const T& value) noexcept : value_(value), has_value_(true) {} // NOLINT(google-explicit-constructor)
+    constexpr result(const T& value) noexcept
+        : value_(value), has_value_(true) {} // NOLINT(google-explicit-constructor)
     // Off where T and E convert into each other, which would make `r = x`
     // ambiguous to read; use unexpect there.
     // cppcheck-suppress noExplicitConstructor ; as above
@@ -342,24 +343,24 @@ public:
     // not compile, since port(std::uint16_t) is explicit; write
     // value_or(port(80)). The default U allows value_or({}).
     template <class U = T>
-        requires(std::is_copy_constructible_v<T> && std::is_convertible_v<U, T>)
-    [[nodiscard]] constexpr T value_or(U&& fallback) const& {
+    requires(std::is_copy_constructible_v<T>&& std::is_convertible_v<U, T>) [[nodiscard]] constexpr T
+        value_or(U&& fallback) const& {
         return has_value_ ? value_ : static_cast<T>(std::forward<U>(fallback));
     }
     template <class U = T>
-        requires(std::is_move_constructible_v<T> && std::is_convertible_v<U, T>)
-    [[nodiscard]] constexpr T value_or(U&& fallback) && {
+    requires(std::is_move_constructible_v<T>&& std::is_convertible_v<U, T>) [[nodiscard]] constexpr T
+        value_or(U&& fallback) && {
         return has_value_ ? std::move(value_) : static_cast<T>(std::forward<U>(fallback));
     }
     // The error, or the argument when there is a value.
     template <class G = E>
-        requires(std::is_copy_constructible_v<E> && std::is_convertible_v<G, E>)
-    [[nodiscard]] constexpr E error_or(G&& fallback) const& {
+    requires(std::is_copy_constructible_v<E>&& std::is_convertible_v<G, E>) [[nodiscard]] constexpr E
+        error_or(G&& fallback) const& {
         return has_value_ ? static_cast<E>(std::forward<G>(fallback)) : error_;
     }
     template <class G = E>
-        requires(std::is_move_constructible_v<E> && std::is_convertible_v<G, E>)
-    [[nodiscard]] constexpr E error_or(G&& fallback) && {
+    requires(std::is_move_constructible_v<E>&& std::is_convertible_v<G, E>) [[nodiscard]] constexpr E
+        error_or(G&& fallback) && {
         return has_value_ ? static_cast<E>(std::forward<G>(fallback)) : std::move(error_);
     }
 
@@ -367,42 +368,72 @@ public:
     // and_then(f): f(value) when there is one, f returning a result<U, E>;
     // the error passes through unchanged otherwise.
     template <class F>
-    constexpr auto and_then(F&& f) & { return and_then_impl(*this, std::forward<F>(f)); }
+    constexpr auto and_then(F&& f) & {
+        return and_then_impl(*this, std::forward<F>(f));
+    }
     template <class F>
-    constexpr auto and_then(F&& f) const& { return and_then_impl(*this, std::forward<F>(f)); }
+    constexpr auto and_then(F&& f) const& {
+        return and_then_impl(*this, std::forward<F>(f));
+    }
     template <class F>
-    constexpr auto and_then(F&& f) && { return and_then_impl(std::move(*this), std::forward<F>(f)); }
+    constexpr auto and_then(F&& f) && {
+        return and_then_impl(std::move(*this), std::forward<F>(f));
+    }
     template <class F>
-    constexpr auto and_then(F&& f) const&& { return and_then_impl(std::move(*this), std::forward<F>(f)); }
+    constexpr auto and_then(F&& f) const&& {
+        return and_then_impl(std::move(*this), std::forward<F>(f));
+    }
 
     // transform(f): result<U, E> holding f(value), or the error.
     template <class F>
-    constexpr auto transform(F&& f) & { return transform_impl(*this, std::forward<F>(f)); }
+    constexpr auto transform(F&& f) & {
+        return transform_impl(*this, std::forward<F>(f));
+    }
     template <class F>
-    constexpr auto transform(F&& f) const& { return transform_impl(*this, std::forward<F>(f)); }
+    constexpr auto transform(F&& f) const& {
+        return transform_impl(*this, std::forward<F>(f));
+    }
     template <class F>
-    constexpr auto transform(F&& f) && { return transform_impl(std::move(*this), std::forward<F>(f)); }
+    constexpr auto transform(F&& f) && {
+        return transform_impl(std::move(*this), std::forward<F>(f));
+    }
     template <class F>
-    constexpr auto transform(F&& f) const&& { return transform_impl(std::move(*this), std::forward<F>(f)); }
+    constexpr auto transform(F&& f) const&& {
+        return transform_impl(std::move(*this), std::forward<F>(f));
+    }
 
     // or_else(f): f(error) when there is one, f returning a result<T, G>; the
     // value passes through otherwise.
     template <class F>
-    constexpr auto or_else(F&& f) & { return or_else_impl(*this, std::forward<F>(f)); }
+    constexpr auto or_else(F&& f) & {
+        return or_else_impl(*this, std::forward<F>(f));
+    }
     template <class F>
-    constexpr auto or_else(F&& f) const& { return or_else_impl(*this, std::forward<F>(f)); }
+    constexpr auto or_else(F&& f) const& {
+        return or_else_impl(*this, std::forward<F>(f));
+    }
     template <class F>
-    constexpr auto or_else(F&& f) && { return or_else_impl(std::move(*this), std::forward<F>(f)); }
+    constexpr auto or_else(F&& f) && {
+        return or_else_impl(std::move(*this), std::forward<F>(f));
+    }
     template <class F>
-    constexpr auto or_else(F&& f) const&& { return or_else_impl(std::move(*this), std::forward<F>(f)); }
+    constexpr auto or_else(F&& f) const&& {
+        return or_else_impl(std::move(*this), std::forward<F>(f));
+    }
 
     // transform_error(f): result<T, G> holding the value, or f(error).
     template <class F>
-    constexpr auto transform_error(F&& f) & { return transform_error_impl(*this, std::forward<F>(f)); }
+    constexpr auto transform_error(F&& f) & {
+        return transform_error_impl(*this, std::forward<F>(f));
+    }
     template <class F>
-    constexpr auto transform_error(F&& f) const& { return transform_error_impl(*this, std::forward<F>(f)); }
+    constexpr auto transform_error(F&& f) const& {
+        return transform_error_impl(*this, std::forward<F>(f));
+    }
     template <class F>
-    constexpr auto transform_error(F&& f) && { return transform_error_impl(std::move(*this), std::forward<F>(f)); }
+    constexpr auto transform_error(F&& f) && {
+        return transform_error_impl(std::move(*this), std::forward<F>(f));
+    }
     template <class F>
     constexpr auto transform_error(F&& f) const&& {
         return transform_error_impl(std::move(*this), std::forward<F>(f));
@@ -432,7 +463,8 @@ private:
     static constexpr auto and_then_impl(Self&& self, F&& f) {
         using U = std::remove_cvref_t<std::invoke_result_t<F, value_ref<Self>>>;
         static_assert(detail::is_result<U>, "and_then: the function must return an ipwire::result");
-        static_assert(std::is_same_v<typename U::error_type, E>, "and_then: the function's result has another error type");
+        static_assert(std::is_same_v<typename U::error_type, E>,
+                      "and_then: the function's result has another error type");
         if (self.has_value_) return U(detail::invoke1(std::forward<F>(f), std::forward<Self>(self).value_));
         return U(unexpect, std::forward<Self>(self).error_);
     }
@@ -449,14 +481,16 @@ private:
     static constexpr auto or_else_impl(Self&& self, F&& f) {
         using G = std::remove_cvref_t<std::invoke_result_t<F, error_ref<Self>>>;
         static_assert(detail::is_result<G>, "or_else: the function must return an ipwire::result");
-        static_assert(std::is_same_v<typename G::value_type, T>, "or_else: the function's result has another value type");
+        static_assert(std::is_same_v<typename G::value_type, T>,
+                      "or_else: the function's result has another value type");
         if (self.has_value_) return G(std::in_place, std::forward<Self>(self).value_);
         return G(detail::invoke1(std::forward<F>(f), std::forward<Self>(self).error_));
     }
     template <class Self, class F>
     static constexpr auto transform_error_impl(Self&& self, F&& f) {
         using G = std::remove_cv_t<std::invoke_result_t<F, error_ref<Self>>>;
-        static_assert(std::is_object_v<G> && !std::is_array_v<G>, "transform_error: the function must return a value type");
+        static_assert(std::is_object_v<G> && !std::is_array_v<G>,
+                      "transform_error: the function must return a value type");
         if (self.has_value_) return result<T, G>(std::in_place, std::forward<Self>(self).value_);
         return result<T, G>(unexpect, detail::invoke1(std::forward<F>(f), std::forward<Self>(self).error_));
     }

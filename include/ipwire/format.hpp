@@ -158,8 +158,7 @@ inline std::ostream& operator<<(std::ostream& out, const endpoint& v) { return d
 inline std::ostream& operator<<(std::ostream& out, const mac_address& v) { return detail::write_to_stream(out, v); }
 // A template: tcp_flags is complete only where wire/tcp.hpp is included.
 template <class Flags>
-    requires std::is_same_v<Flags, tcp_flags>
-std::ostream& operator<<(std::ostream& out, const Flags& v) {
+requires std::is_same_v<Flags, tcp_flags> std::ostream& operator<<(std::ostream& out, const Flags& v) {
     return detail::write_to_stream(out, v);
 }
 
@@ -237,8 +236,9 @@ struct fmt_enum_formatter : fmt::formatter<std::string_view, char> {
 } // namespace ipwire::detail
 
 template <class T>
-    requires ipwire::detail::formattable_value<T>
-struct fmt::formatter<T, char> : ipwire::detail::fmt_value_formatter<T> {};
+requires ipwire::detail::formattable_value<T>
+struct fmt::formatter<T, char> : ipwire::detail::fmt_value_formatter<T> {
+};
 
 // port_range is also a range: with <fmt/ranges.h> included, its partial
 // specialization for ranges and the one above would both match and neither is
@@ -268,8 +268,8 @@ struct fmt::formatter<ipwire::decode_stop, char> : ipwire::detail::fmt_enum_form
 template <>
 struct fmt::formatter<ipwire::sll_packet_type, char> : ipwire::detail::fmt_enum_formatter<ipwire::sll_packet_type> {};
 template <>
-struct fmt::formatter<ipwire::arp_hardware_type, char>
-    : ipwire::detail::fmt_enum_formatter<ipwire::arp_hardware_type> {};
+struct fmt::formatter<ipwire::arp_hardware_type, char> : ipwire::detail::fmt_enum_formatter<ipwire::arp_hardware_type> {
+};
 template <>
 struct fmt::formatter<ipwire::bsd_address_family, char>
     : ipwire::detail::fmt_enum_formatter<ipwire::bsd_address_family> {};
@@ -278,8 +278,8 @@ struct fmt::formatter<ipwire::ipv4_option_type, char> : ipwire::detail::fmt_enum
 template <>
 struct fmt::formatter<ipwire::ipv6_option_type, char> : ipwire::detail::fmt_enum_formatter<ipwire::ipv6_option_type> {};
 template <>
-struct fmt::formatter<ipwire::ipv6_routing_type, char>
-    : ipwire::detail::fmt_enum_formatter<ipwire::ipv6_routing_type> {};
+struct fmt::formatter<ipwire::ipv6_routing_type, char> : ipwire::detail::fmt_enum_formatter<ipwire::ipv6_routing_type> {
+};
 template <>
 struct fmt::formatter<ipwire::tcp_option_kind, char> : ipwire::detail::fmt_enum_formatter<ipwire::tcp_option_kind> {};
 template <>
@@ -321,7 +321,7 @@ struct std_spec_handler {
 } // namespace ipwire::detail
 
 template <class T>
-    requires ipwire::detail::formattable_value<T>
+requires ipwire::detail::formattable_value<T>
 struct std::formatter<T, char> {
     ipwire::detail::text_spec spec{};
 
@@ -383,8 +383,8 @@ struct std::formatter<ipwire::decode_stop, char> : ipwire::detail::std_enum_form
 template <>
 struct std::formatter<ipwire::sll_packet_type, char> : ipwire::detail::std_enum_formatter<ipwire::sll_packet_type> {};
 template <>
-struct std::formatter<ipwire::arp_hardware_type, char>
-    : ipwire::detail::std_enum_formatter<ipwire::arp_hardware_type> {};
+struct std::formatter<ipwire::arp_hardware_type, char> : ipwire::detail::std_enum_formatter<ipwire::arp_hardware_type> {
+};
 template <>
 struct std::formatter<ipwire::bsd_address_family, char>
     : ipwire::detail::std_enum_formatter<ipwire::bsd_address_family> {};
@@ -393,8 +393,8 @@ struct std::formatter<ipwire::ipv4_option_type, char> : ipwire::detail::std_enum
 template <>
 struct std::formatter<ipwire::ipv6_option_type, char> : ipwire::detail::std_enum_formatter<ipwire::ipv6_option_type> {};
 template <>
-struct std::formatter<ipwire::ipv6_routing_type, char>
-    : ipwire::detail::std_enum_formatter<ipwire::ipv6_routing_type> {};
+struct std::formatter<ipwire::ipv6_routing_type, char> : ipwire::detail::std_enum_formatter<ipwire::ipv6_routing_type> {
+};
 template <>
 struct std::formatter<ipwire::tcp_option_kind, char> : ipwire::detail::std_enum_formatter<ipwire::tcp_option_kind> {};
 template <>

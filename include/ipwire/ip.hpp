@@ -41,7 +41,8 @@ public:
     constexpr ip_address(const ipv4_address& v4) noexcept // NOLINT(google-explicit-constructor)
         : storage_(ipv6_address::v4_mapped(v4)), is_v4_(true) {}
     // cppcheck-suppress noExplicitConstructor ; as above
-    constexpr ip_address(const ipv6_address& v6) noexcept : storage_(v6), is_v4_(false) {} // NOLINT(google-explicit-constructor)
+    constexpr ip_address(const ipv6_address& v6) noexcept
+        : storage_(v6), is_v4_(false) {} // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] constexpr bool is_v4() const noexcept { return is_v4_; }
     [[nodiscard]] constexpr bool is_v6() const noexcept { return !is_v4_; }
@@ -134,15 +135,27 @@ public:
     }
 
     // Classification, as the family's own.
-    [[nodiscard]] constexpr bool is_unspecified() const noexcept { return ask(&ipv4_address::is_unspecified, &ipv6_address::is_unspecified); }
-    [[nodiscard]] constexpr bool is_loopback() const noexcept { return ask(&ipv4_address::is_loopback, &ipv6_address::is_loopback); }
-    [[nodiscard]] constexpr bool is_multicast() const noexcept { return ask(&ipv4_address::is_multicast, &ipv6_address::is_multicast); }
-    [[nodiscard]] constexpr bool is_link_local() const noexcept { return ask(&ipv4_address::is_link_local, &ipv6_address::is_link_local); }
+    [[nodiscard]] constexpr bool is_unspecified() const noexcept {
+        return ask(&ipv4_address::is_unspecified, &ipv6_address::is_unspecified);
+    }
+    [[nodiscard]] constexpr bool is_loopback() const noexcept {
+        return ask(&ipv4_address::is_loopback, &ipv6_address::is_loopback);
+    }
+    [[nodiscard]] constexpr bool is_multicast() const noexcept {
+        return ask(&ipv4_address::is_multicast, &ipv6_address::is_multicast);
+    }
+    [[nodiscard]] constexpr bool is_link_local() const noexcept {
+        return ask(&ipv4_address::is_link_local, &ipv6_address::is_link_local);
+    }
     [[nodiscard]] constexpr bool is_link_local_multicast() const noexcept {
         return ask(&ipv4_address::is_link_local_multicast, &ipv6_address::is_link_local_multicast);
     }
-    [[nodiscard]] constexpr bool is_private() const noexcept { return ask(&ipv4_address::is_private, &ipv6_address::is_private); }
-    [[nodiscard]] constexpr bool is_global() const noexcept { return ask(&ipv4_address::is_global, &ipv6_address::is_global); }
+    [[nodiscard]] constexpr bool is_private() const noexcept {
+        return ask(&ipv4_address::is_private, &ipv6_address::is_private);
+    }
+    [[nodiscard]] constexpr bool is_global() const noexcept {
+        return ask(&ipv4_address::is_global, &ipv6_address::is_global);
+    }
     [[nodiscard]] constexpr bool is_documentation() const noexcept {
         return ask(&ipv4_address::is_documentation, &ipv6_address::is_documentation);
     }

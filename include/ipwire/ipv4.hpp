@@ -136,8 +136,8 @@ public:
 
     // Classification. Ranges from the IANA registry unless noted.
     [[nodiscard]] constexpr bool is_unspecified() const noexcept { return to_uint32() == 0; }
-    [[nodiscard]] constexpr bool is_loopback() const noexcept { return in(0x7F000000, 8); }   // 127/8, RFC 1122
-    [[nodiscard]] constexpr bool is_multicast() const noexcept { return in(0xE0000000, 4); }  // 224/4, RFC 5771
+    [[nodiscard]] constexpr bool is_loopback() const noexcept { return in(0x7F000000, 8); }    // 127/8, RFC 1122
+    [[nodiscard]] constexpr bool is_multicast() const noexcept { return in(0xE0000000, 4); }   // 224/4, RFC 5771
     [[nodiscard]] constexpr bool is_link_local() const noexcept { return in(0xA9FE0000, 16); } // 169.254/16, RFC 3927
     // 224.0.0.0/24, the Local Network Control Block (RFC 5771 section 4).
     [[nodiscard]] constexpr bool is_link_local_multicast() const noexcept { return in(0xE0000000, 24); }

@@ -158,7 +158,8 @@ public:
             it += 2;
         }
         // A "::" may end the address: then neither a hex digit nor a ':' follows.
-        const bool ends_at_compression = compressed_at == 0 && (it == end || (detail::hex_value(*it) < 0 && *it != ':'));
+        const bool ends_at_compression =
+            compressed_at == 0 && (it == end || (detail::hex_value(*it) < 0 && *it != ':'));
         while (!ends_at_compression) {
             const char* group_start = it;
             std::uint32_t value = 0;
@@ -170,8 +171,9 @@ public:
             if (digits == 0) {
                 // After a ':' the text ended or went on with no group: "1:", "1:%eth0", ":::".
                 const bool after_colon = count != 0 || compressed_at == 0;
-                return after_colon && (it == end || *it == ':' || detail::ends_address(*it)) ? errc::empty_group
-                                                                                              : errc::unexpected_character;
+                return after_colon && (it == end || *it == ':' || detail::ends_address(*it))
+                           ? errc::empty_group
+                           : errc::unexpected_character;
             }
             if (it != end && *it == '.') {
                 // The dotted quad is the last 32 bits (RFC 4291 section 2.2, form 3).
@@ -200,7 +202,8 @@ public:
         }
         if (compressed_at < 0) {
             // "1:2:3 " or "0x1::" stopped at a character no address can hold.
-            if (count != 8) return it == end || detail::ends_address(*it) ? errc::too_few_groups : errc::unexpected_character;
+            if (count != 8)
+                return it == end || detail::ends_address(*it) ? errc::too_few_groups : errc::unexpected_character;
         } else {
             if (count == 8) return errc::empty_compression;
             const auto head = static_cast<std::size_t>(compressed_at);
@@ -270,7 +273,8 @@ public:
     // b - a, or errc::address_overflow when it is beyond std::int64_t (IPv6
     // distances reach 2^128 - 1: an error, never a silent wrap). Zones are
     // ignored. Found by ADL: call distance(a, b).
-    [[nodiscard]] friend constexpr result<std::int64_t> distance(const ipv6_address& a, const ipv6_address& b) noexcept {
+    [[nodiscard]] friend constexpr result<std::int64_t> distance(const ipv6_address& a,
+                                                                 const ipv6_address& b) noexcept {
         const auto d = detail::difference(a.bytes_, b.bytes_);
         if (!d) return errc::address_overflow;
         return *d;
@@ -281,8 +285,9 @@ public:
         if (!in({0x20, 0x01, 0, 0}, 32)) return std::nullopt;
         const auto& b = bytes_;
         return teredo_parts{ipv4_address(ipv4_address::bytes_type{b[4], b[5], b[6], b[7]}),
-                            ipv4_address(ipv4_address::bytes_type{static_cast<std::uint8_t>(~b[12]), static_cast<std::uint8_t>(~b[13]),
-                                                                  static_cast<std::uint8_t>(~b[14]), static_cast<std::uint8_t>(~b[15])}),
+                            ipv4_address(ipv4_address::bytes_type{
+                                static_cast<std::uint8_t>(~b[12]), static_cast<std::uint8_t>(~b[13]),
+                                static_cast<std::uint8_t>(~b[14]), static_cast<std::uint8_t>(~b[15])}),
                             static_cast<std::uint16_t>(~group(5)), group(4)};
     }
     // The IPv4 address of a 6to4 address, 2002:V4ADDR::/48 (RFC 3056 section 2), or nothing.

@@ -32,7 +32,7 @@ public:
     constexpr explicit mac_address(std::uint64_t value) noexcept
         : bytes_{static_cast<std::uint8_t>(value >> 40U), static_cast<std::uint8_t>(value >> 32U),
                  static_cast<std::uint8_t>(value >> 24U), static_cast<std::uint8_t>(value >> 16U),
-                 static_cast<std::uint8_t>(value >> 8U), static_cast<std::uint8_t>(value)} {}
+                 static_cast<std::uint8_t>(value >> 8U),  static_cast<std::uint8_t>(value)} {}
 
     [[nodiscard]] constexpr const bytes_type& to_bytes() const noexcept { return bytes_; }
     [[nodiscard]] constexpr std::uint64_t to_uint64() const noexcept {

@@ -65,7 +65,8 @@ public:
     // host bits kept as parse keeps them; errc::bad_netmask unless the mask is
     // ones then zeros (RFC 4632 section 3.1). The mask's zone is ignored.
     // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): address then mask, the order written in every configuration ("10.0.0.1 255.0.0.0")
-    [[nodiscard]] static constexpr result<basic_prefix> from_netmask(const Address& address, const Address& mask) noexcept {
+    [[nodiscard]] static constexpr result<basic_prefix> from_netmask(const Address& address,
+                                                                     const Address& mask) noexcept {
         std::uint8_t length = 0;
         bool zeros = false;
         for (const std::uint8_t b : mask.to_bytes()) {
@@ -89,11 +90,7 @@ public:
     // IPv4 only: the directed broadcast, host bits set (RFC 919, RFC 922); the
     // same value as last_address(). A /31 (RFC 3021) and a /32 have no
     // broadcast in use, but give their last address here, as Python does.
-    [[nodiscard]] constexpr Address broadcast() const noexcept
-        requires(max_length == 32)
-    {
-        return last_address();
-    }
+    [[nodiscard]] constexpr Address broadcast() const noexcept requires(max_length == 32) { return last_address(); }
 
     // Whether the address lies in this prefix; the address's zone is ignored.
     [[nodiscard]] constexpr bool contains(const Address& a) const noexcept {
@@ -202,9 +199,11 @@ public:
 
     constexpr ip_prefix() noexcept = default;
     // cppcheck-suppress noExplicitConstructor ; implicit by design: lossless widening from either family, as ip_address
-    constexpr ip_prefix(const ipv4_prefix& p) noexcept : address_(p.address()), length_(p.length()) {} // NOLINT(google-explicit-constructor)
+    constexpr ip_prefix(const ipv4_prefix& p) noexcept
+        : address_(p.address()), length_(p.length()) {} // NOLINT(google-explicit-constructor)
     // cppcheck-suppress noExplicitConstructor ; as above
-    constexpr ip_prefix(const ipv6_prefix& p) noexcept : address_(p.address()), length_(p.length()) {} // NOLINT(google-explicit-constructor)
+    constexpr ip_prefix(const ipv6_prefix& p) noexcept
+        : address_(p.address()), length_(p.length()) {} // NOLINT(google-explicit-constructor)
     // Precondition: length <= 32 for IPv4, <= 128 for IPv6 (as basic_prefix).
     constexpr ip_prefix(const ip_address& a, std::uint8_t length) noexcept
         : ip_prefix(a.is_v4() ? ip_prefix(ipv4_prefix(a.v4(), length)) : ip_prefix(ipv6_prefix(a.v6(), length))) {}
@@ -222,18 +221,27 @@ public:
     [[nodiscard]] constexpr ip_address address() const noexcept { return address_; }
     [[nodiscard]] constexpr std::uint8_t length() const noexcept { return length_; }
 
-    [[nodiscard]] constexpr ip_prefix masked() const noexcept { return visit([](auto p) { return ip_prefix(p.masked()); }); }
-    [[nodiscard]] constexpr bool is_masked() const noexcept { return visit([](auto p) { return p.is_masked(); }); }
-    [[nodiscard]] constexpr ip_address network() const noexcept { return visit([](auto p) { return ip_address(p.network()); }); }
+    [[nodiscard]] constexpr ip_prefix masked() const noexcept {
+        return visit([](auto p) { return ip_prefix(p.masked()); });
+    }
+    [[nodiscard]] constexpr bool is_masked() const noexcept {
+        return visit([](auto p) { return p.is_masked(); });
+    }
+    [[nodiscard]] constexpr ip_address network() const noexcept {
+        return visit([](auto p) { return ip_address(p.network()); });
+    }
     [[nodiscard]] constexpr ip_address first_address() const noexcept { return network(); }
     [[nodiscard]] constexpr ip_address last_address() const noexcept {
         return visit([](auto p) { return ip_address(p.last_address()); });
     }
-    [[nodiscard]] constexpr ip_address netmask() const noexcept { return visit([](auto p) { return ip_address(p.netmask()); }); }
+    [[nodiscard]] constexpr ip_address netmask() const noexcept {
+        return visit([](auto p) { return ip_address(p.netmask()); });
+    }
 
     // As basic_prefix::from_netmask; errc::address_family_mismatch when the
     // address and the mask are of different families.
-    [[nodiscard]] static constexpr result<ip_prefix> from_netmask(const ip_address& a, const ip_address& mask) noexcept {
+    [[nodiscard]] static constexpr result<ip_prefix> from_netmask(const ip_address& a,
+                                                                  const ip_address& mask) noexcept {
         if (a.is_v4() != mask.is_v4()) return errc::address_family_mismatch;
         if (a.is_v4()) {
             const auto p = ipv4_prefix::from_netmask(a.v4(), mask.v4());
@@ -242,7 +250,9 @@ public:
         const auto p = ipv6_prefix::from_netmask(a.v6(), mask.v6());
         return p ? result<ip_prefix>(*p) : result<ip_prefix>(p.error());
     }
-    [[nodiscard]] constexpr ip_address hostmask() const noexcept { return visit([](auto p) { return ip_address(p.hostmask()); }); }
+    [[nodiscard]] constexpr ip_address hostmask() const noexcept {
+        return visit([](auto p) { return ip_address(p.hostmask()); });
+    }
 
     // Families never mix: an IPv4 prefix does not contain ::ffff:a.b.c.d (unmap() it first).
     [[nodiscard]] constexpr bool contains(const ip_address& a) const noexcept {
@@ -253,7 +263,9 @@ public:
         if (p.is_v4() != is_v4()) return false;
         return is_v4() ? v4().contains(p.v4()) : v6().contains(p.v6());
     }
-    [[nodiscard]] constexpr bool overlaps(const ip_prefix& p) const noexcept { return contains(p) || p.contains(*this); }
+    [[nodiscard]] constexpr bool overlaps(const ip_prefix& p) const noexcept {
+        return contains(p) || p.contains(*this);
+    }
 
     [[nodiscard]] static constexpr result<ip_prefix> parse(std::string_view text) noexcept {
         return detail::parse_whole<ip_prefix>(text);

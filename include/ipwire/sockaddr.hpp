@@ -139,7 +139,9 @@ inline ipv6_address with_scope_id(const ipv6_address& address, std::uint32_t sco
 // A nonzero scope id becomes the zone: the interface name when the system
 // knows it, else the number.
 [[nodiscard]] inline result<endpoint> from_sockaddr(const sockaddr* address, socklen_t length) noexcept {
-    if (address == nullptr || length < static_cast<socklen_t>(offsetof(sockaddr, sa_family) + sizeof(sockaddr{}.sa_family))) return errc::truncated;
+    if (address == nullptr ||
+        length < static_cast<socklen_t>(offsetof(sockaddr, sa_family) + sizeof(sockaddr{}.sa_family)))
+        return errc::truncated;
     decltype(sockaddr{}.sa_family) family{}; // sa_family_t on POSIX, ADDRESS_FAMILY on Windows
     std::memcpy(&family, reinterpret_cast<const char*>(address) + offsetof(sockaddr, sa_family), sizeof family);
     if (family == AF_INET) {

@@ -71,8 +71,7 @@ constexpr std::optional<std::int64_t> difference(const std::array<std::uint8_t, 
     constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
     if (magnitude > max + (negative ? 1U : 0U)) return std::nullopt;
     if (!negative) return static_cast<std::int64_t>(magnitude);
-    return magnitude == max + 1U ? std::numeric_limits<std::int64_t>::min()
-                                 : -static_cast<std::int64_t>(magnitude);
+    return magnitude == max + 1U ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(magnitude);
 }
 
 // "4.3.2.1.in-addr.arpa" (RFC 1035 section 3.5): the octets last first.

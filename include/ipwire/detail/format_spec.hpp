@@ -66,7 +66,9 @@ constexpr const char* parse_fill_and_align(Iterator& it, Iterator end, text_spec
     }
     if (n != 0 && got == n && p != end && is_align_char(*p)) {
         if (code_point[0] == '{' || code_point[0] == '}') return handler.fail("ipwire: the fill may not be '{' or '}'");
-        for (std::size_t i = 0; i < 4; ++i) spec.fill[i] = i < n ? code_point[i] : '\0'; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 4
+        // NOLINTBEGIN(cppcoreguidelines-pro-bounds-constant-array-index): i < 4, the size of both arrays
+        for (std::size_t i = 0; i < 4; ++i) spec.fill[i] = i < n ? code_point[i] : '\0';
+        // NOLINTEND(cppcoreguidelines-pro-bounds-constant-array-index)
         spec.fill_size = static_cast<std::uint8_t>(n);
         spec.align = align_of(*p);
         it = ++p;
@@ -115,7 +117,8 @@ constexpr const char* parse_text_spec(Iterator& it, Iterator end, bool has_ipv6_
             spec.width = 0;
             handler.check(spec.width);
         } else if (it != end && *it >= '1' && *it <= '9') {
-            if (!parse_spec_number(it, end, spec.width)) return handler.fail("ipwire: the argument number is too large");
+            if (!parse_spec_number(it, end, spec.width))
+                return handler.fail("ipwire: the argument number is too large");
             handler.check(spec.width);
         } else {
             return handler.fail("ipwire: the width must be a number, {} or {n}");
@@ -151,7 +154,9 @@ constexpr Out write_padded(Out out, const char* text, std::size_t size, const te
     }
     const auto fill = [&](std::size_t count) {
         for (; count != 0; --count)
-            for (std::size_t i = 0; i < spec.fill_size; ++i) *out++ = spec.fill[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): fill_size <= 4
+            for (std::size_t i = 0; i < spec.fill_size; ++i)
+                // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): fill_size <= 4
+                *out++ = spec.fill[i];
     };
     fill(before);
     for (std::size_t i = 0; i < size; ++i) *out++ = text[i];

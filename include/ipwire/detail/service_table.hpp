@@ -12,7 +12,7 @@ enum : std::uint8_t { service_tcp = 1, service_udp = 2 };
 
 struct service_entry {
     std::uint16_t port;
-    std::uint8_t protocols;   // service_tcp | service_udp
+    std::uint8_t protocols; // service_tcp | service_udp
     std::string_view name;
 };
 
@@ -26,6 +26,8 @@ struct service_entry {
 // protocols column: 1 = tcp, 2 = udp, 3 = tcp and udp.
 static_assert(service_tcp == 1 && service_udp == 2);
 
+// A table laid out three entries a line, aligned: clang-format keeps it.
+// clang-format off
 inline constexpr service_entry service_table[] = {
     {    1, 3, "tcpmux"},          {    5, 3, "rje"},             {    7, 3, "echo"},
     {    9, 3, "discard"},         {   11, 3, "systat"},          {   13, 3, "daytime"},
@@ -295,6 +297,7 @@ inline constexpr service_entry service_table[] = {
     { 9100, 3, "pdl-datastream"},  { 9418, 3, "git"},             {11211, 3, "memcache"},
     {27017, 1, "mongodb"},
 };
+// clang-format on
 
 static_assert(
     [] {
@@ -307,4 +310,4 @@ static_assert(
     }(),
     "ipwire::detail::service_table must be sorted by port");
 
-}  // namespace ipwire::detail
+} // namespace ipwire::detail

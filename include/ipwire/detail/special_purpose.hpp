@@ -23,6 +23,7 @@ struct ipv6_special_row {
     bool globally_reachable;
 };
 
+// clang-format off
 inline constexpr ipv4_special_row ipv4_special_registry[] = {
     {0x00000000, 8, false},  // 0.0.0.0/8 "this network", RFC 791
     {0x00000000, 32, false}, // 0.0.0.0/32 "this host", RFC 1122 section 3.2.1.3
@@ -49,7 +50,9 @@ inline constexpr ipv4_special_row ipv4_special_registry[] = {
     {0xF0000000, 4, false},  // 240.0.0.0/4 reserved, RFC 1112
     {0xFFFFFFFF, 32, false}, // 255.255.255.255/32 limited broadcast, RFC 919
 };
+// clang-format on
 
+// clang-format off
 inline constexpr ipv6_special_row ipv6_special_registry[] = {
     {{}, 128, false},                                                  // ::/128 unspecified, RFC 4291
     {{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 128, false},    // ::1/128 loopback, RFC 4291
@@ -74,6 +77,7 @@ inline constexpr ipv6_special_row ipv6_special_registry[] = {
     {{0xFC, 0x00}, 7, false},                                          // fc00::/7 unique local, RFC 4193
     {{0xFE, 0x80}, 10, false},                                         // fe80::/10 link-local unicast, RFC 4291
 };
+// clang-format on
 
 // True when the first `length` bits of a and b agree.
 constexpr bool same_prefix(const std::array<std::uint8_t, 16>& a, const std::array<std::uint8_t, 16>& b,

@@ -70,7 +70,8 @@ constexpr char* write_decimal(char* out, std::uint32_t v) noexcept {
 // has room) and returns past the significant ones, so the digit count of
 // random groups costs no mispredicted branch.
 constexpr char* write_hex16(char* out, std::uint16_t v, bool full, bool upper) noexcept {
-    const unsigned digits = full ? 4U : (static_cast<unsigned>(std::bit_width(static_cast<unsigned>(v | 1U))) + 3U) / 4U;
+    const unsigned digits =
+        full ? 4U : (static_cast<unsigned>(std::bit_width(static_cast<unsigned>(v | 1U))) + 3U) / 4U;
     const unsigned aligned = static_cast<unsigned>(v) << (4U * (4U - digits));
     for (unsigned k = 0; k < 4; ++k) out[k] = hex_char((aligned >> (12U - 4U * k)) & 0xFU, upper);
     return out + digits;
@@ -102,8 +103,7 @@ constexpr result<std::uint32_t> parse_decimal(const char*& it, const char* end, 
 
 // The to_chars contract of every ipwire type: the text lands whole in
 // [first, last), or nothing is written and the result says value_too_large.
-constexpr std::to_chars_result copy_if_fits(char* first, char* last, const char* text,
-                                            const char* text_end) noexcept {
+constexpr std::to_chars_result copy_if_fits(char* first, char* last, const char* text, const char* text_end) noexcept {
     const auto n = static_cast<std::size_t>(text_end - text);
     if (static_cast<std::size_t>(last - first) < n) return {last, std::errc::value_too_large};
     return {copy_chars(first, text, n), std::errc{}};

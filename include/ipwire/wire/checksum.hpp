@@ -20,7 +20,9 @@ namespace ipwire {
     return sum;
 }
 // A 16-bit value (a pseudo-header field) added to a running sum.
-[[nodiscard]] constexpr std::uint64_t checksum_add(std::uint64_t sum, std::uint16_t word) noexcept { return sum + word; }
+[[nodiscard]] constexpr std::uint64_t checksum_add(std::uint64_t sum, std::uint16_t word) noexcept {
+    return sum + word;
+}
 
 // Folds the carries back in: the one's-complement sum, not yet complemented.
 [[nodiscard]] constexpr std::uint16_t checksum_fold(std::uint64_t sum) noexcept {
@@ -38,7 +40,8 @@ namespace ipwire {
 // old_field to new_field, HC' = ~(~HC + ~m + m').
 [[nodiscard]] constexpr std::uint16_t checksum_update(std::uint16_t checksum, std::uint16_t old_field,
                                                       std::uint16_t new_field) noexcept {
-    const std::uint64_t sum = static_cast<std::uint16_t>(~checksum) + static_cast<std::uint64_t>(static_cast<std::uint16_t>(~old_field)) + new_field;
+    const std::uint64_t sum = static_cast<std::uint16_t>(~checksum) +
+                              static_cast<std::uint64_t>(static_cast<std::uint16_t>(~old_field)) + new_field;
     return static_cast<std::uint16_t>(~checksum_fold(sum));
 }
 

@@ -26,8 +26,8 @@ enum class icmpv4_type : std::uint8_t {
     source_quench = 4, // deprecated by RFC 6633, still seen
     redirect = 5,
     echo_request = 8,
-    router_advertisement = 9,  // RFC 1256
-    router_solicitation = 10,  // RFC 1256
+    router_advertisement = 9, // RFC 1256
+    router_solicitation = 10, // RFC 1256
     time_exceeded = 11,
     parameter_problem = 12,
     timestamp_request = 13,
@@ -47,14 +47,14 @@ enum class icmpv6_type : std::uint8_t {
     parameter_problem = 4,
     echo_request = 128,
     echo_reply = 129,
-    multicast_listener_query = 130,  // RFC 2710
-    multicast_listener_report = 131, // RFC 2710
-    multicast_listener_done = 132,   // RFC 2710
-    router_solicitation = 133,       // RFC 4861
-    router_advertisement = 134,      // RFC 4861
-    neighbor_solicitation = 135,     // RFC 4861
-    neighbor_advertisement = 136,    // RFC 4861
-    redirect = 137,                  // RFC 4861
+    multicast_listener_query = 130,     // RFC 2710
+    multicast_listener_report = 131,    // RFC 2710
+    multicast_listener_done = 132,      // RFC 2710
+    router_solicitation = 133,          // RFC 4861
+    router_advertisement = 134,         // RFC 4861
+    neighbor_solicitation = 135,        // RFC 4861
+    neighbor_advertisement = 136,       // RFC 4861
+    redirect = 137,                     // RFC 4861
     multicast_listener_report_v2 = 143, // RFC 3810 section 5.2
 };
 
@@ -188,8 +188,7 @@ public:
     [[nodiscard]] constexpr bool is_error() const noexcept {
         const icmpv4_type t = type();
         return t == icmpv4_type::destination_unreachable || t == icmpv4_type::source_quench ||
-               t == icmpv4_type::redirect || t == icmpv4_type::time_exceeded ||
-               t == icmpv4_type::parameter_problem;
+               t == icmpv4_type::redirect || t == icmpv4_type::time_exceeded || t == icmpv4_type::parameter_problem;
     }
 
     // Destination unreachable, code 4 (fragmentation needed): the next-hop
@@ -279,7 +278,8 @@ public:
     // An empty view, for std::optional and result; only a family view makes a usable one.
     constexpr icmp_message_view() noexcept = default;
     // cppcheck-suppress noExplicitConstructor ; implicit by design: a lossless widening
-    constexpr icmp_message_view(const icmpv4_message_view& m) noexcept : bytes_(m.bytes()) {} // NOLINT(google-explicit-constructor)
+    constexpr icmp_message_view(const icmpv4_message_view& m) noexcept
+        : bytes_(m.bytes()) {} // NOLINT(google-explicit-constructor)
     // cppcheck-suppress noExplicitConstructor ; as above
     constexpr icmp_message_view(const icmpv6_message_view& m) noexcept // NOLINT(google-explicit-constructor)
         : bytes_(m.bytes()), v6_(true) {}

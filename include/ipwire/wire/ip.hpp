@@ -23,9 +23,11 @@ public:
     constexpr ip_packet_view() noexcept = default;
     // From a family view that parse already checked.
     // cppcheck-suppress noExplicitConstructor ; implicit by design: lossless widening of a view of either version
-    constexpr ip_packet_view(const ipv4_packet_view& v4) noexcept : bytes_(v4.bytes()) {} // NOLINT(google-explicit-constructor)
+    constexpr ip_packet_view(const ipv4_packet_view& v4) noexcept
+        : bytes_(v4.bytes()) {} // NOLINT(google-explicit-constructor)
     // cppcheck-suppress noExplicitConstructor ; as above
-    constexpr ip_packet_view(const ipv6_packet_view& v6) noexcept : bytes_(v6.bytes()) {} // NOLINT(google-explicit-constructor)
+    constexpr ip_packet_view(const ipv6_packet_view& v6) noexcept
+        : bytes_(v6.bytes()) {} // NOLINT(google-explicit-constructor)
 
     // Empty: truncated. Version 4: ipv4_packet_view::parse's checks; 6:
     // ipv6_packet_view::parse's; any other nibble: bad_version.

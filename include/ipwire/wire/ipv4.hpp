@@ -60,9 +60,7 @@ class ipv4_option {
 public:
     constexpr ipv4_option() noexcept = default;
 
-    [[nodiscard]] constexpr ipv4_option_type type() const noexcept {
-        return static_cast<ipv4_option_type>(bytes_[0]);
-    }
+    [[nodiscard]] constexpr ipv4_option_type type() const noexcept { return static_cast<ipv4_option_type>(bytes_[0]); }
     // The copied flag (bit 0 of the type): a fragmenting router copies this
     // option into every fragment.
     [[nodiscard]] constexpr bool copied() const noexcept { return (bytes_[0] & 0x80U) != 0; }
@@ -71,7 +69,9 @@ public:
         return static_cast<std::uint8_t>((bytes_[0] >> 5U) & 0x03U);
     }
     // Bits 3-7 of the type.
-    [[nodiscard]] constexpr std::uint8_t number() const noexcept { return static_cast<std::uint8_t>(bytes_[0] & 0x1FU); }
+    [[nodiscard]] constexpr std::uint8_t number() const noexcept {
+        return static_cast<std::uint8_t>(bytes_[0] & 0x1FU);
+    }
     // The whole option in bytes, type and length bytes included: the length
     // byte, or 1 for EOL and NOP, which have none.
     [[nodiscard]] constexpr std::size_t length() const noexcept { return bytes_.size(); }
@@ -262,9 +262,7 @@ public:
         return static_cast<std::uint16_t>((detail::load_be16(bytes_, field::flags_offset) & 0x1FFFU) * 8U);
     }
     // A piece of a larger datagram: more fragments follow, or some came before.
-    [[nodiscard]] constexpr bool is_fragment() const noexcept {
-        return more_fragments() || fragment_offset() != 0;
-    }
+    [[nodiscard]] constexpr bool is_fragment() const noexcept { return more_fragments() || fragment_offset() != 0; }
     // The fragment that starts the datagram (offset 0, more to come): the one
     // that carries the transport header. False for an unfragmented packet.
     [[nodiscard]] constexpr bool is_first_fragment() const noexcept {
@@ -297,7 +295,8 @@ public:
             const std::size_t pointer = route[2];
             if (pointer < 4 || pointer + 3 > route.size()) break;
             const std::size_t last = 3 + ((route.size() - 3) / 4 - 1) * 4;
-            return ipv4_address(ipv4_address::bytes_type{route[last], route[last + 1], route[last + 2], route[last + 3]});
+            return ipv4_address(
+                ipv4_address::bytes_type{route[last], route[last + 1], route[last + 2], route[last + 3]});
         }
         return destination();
     }

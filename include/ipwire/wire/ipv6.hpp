@@ -68,8 +68,12 @@ public:
         return static_cast<std::uint8_t>(detail::load_be16(bytes_, field::version_class) >> 4U);
     }
     // The traffic class split as RFC 2474 (DSCP, high 6 bits) and RFC 3168 (ECN, low 2 bits).
-    [[nodiscard]] constexpr std::uint8_t dscp() const noexcept { return static_cast<std::uint8_t>(traffic_class() >> 2U); }
-    [[nodiscard]] constexpr std::uint8_t ecn() const noexcept { return static_cast<std::uint8_t>(traffic_class() & 0x3U); }
+    [[nodiscard]] constexpr std::uint8_t dscp() const noexcept {
+        return static_cast<std::uint8_t>(traffic_class() >> 2U);
+    }
+    [[nodiscard]] constexpr std::uint8_t ecn() const noexcept {
+        return static_cast<std::uint8_t>(traffic_class() & 0x3U);
+    }
     // 20 bits (RFC 6437).
     [[nodiscard]] constexpr std::uint32_t flow_label() const noexcept {
         return detail::load_be32(bytes_, field::version_class) & 0xFFFFFU;
@@ -83,7 +87,9 @@ public:
     [[nodiscard]] constexpr ip_protocol next_header() const noexcept {
         return static_cast<ip_protocol>(detail::load_u8(bytes_, field::next_header));
     }
-    [[nodiscard]] constexpr std::uint8_t hop_limit() const noexcept { return detail::load_u8(bytes_, field::hop_limit); }
+    [[nodiscard]] constexpr std::uint8_t hop_limit() const noexcept {
+        return detail::load_u8(bytes_, field::hop_limit);
+    }
     [[nodiscard]] constexpr ipv6_address source() const noexcept {
         return detail::load_ipv6_address(bytes_, field::source);
     }

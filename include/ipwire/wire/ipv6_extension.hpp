@@ -161,7 +161,7 @@ private:
         if (rest_.empty()) return;
         if (rest_[0] == static_cast<std::uint8_t>(ipv6_option_type::pad1)) {
             length_ = 1;
-        // cppcheck-suppress knownConditionTrueFalse ; false positive: cppcheck reads std::size_t{2} as a condition
+            // cppcheck-suppress knownConditionTrueFalse ; false positive: cppcheck reads std::size_t{2} as a condition
         } else if (rest_.size() < 2 || std::size_t{2} + rest_[1] > rest_.size()) {
             error_ = errc::bad_option_length;
         } else {
@@ -242,7 +242,9 @@ public:
         return detail::load_u8(bytes_, field::segments_left);
     }
     // Segment Routing only (RFC 8754 section 2): index of the last Segment List entry, flags, tag.
-    [[nodiscard]] constexpr std::uint8_t last_entry() const noexcept { return detail::load_u8(bytes_, field::last_entry); }
+    [[nodiscard]] constexpr std::uint8_t last_entry() const noexcept {
+        return detail::load_u8(bytes_, field::last_entry);
+    }
     [[nodiscard]] constexpr std::uint8_t flags() const noexcept { return detail::load_u8(bytes_, field::flags); }
     [[nodiscard]] constexpr std::uint16_t tag() const noexcept { return detail::load_be16(bytes_, field::tag); }
 
@@ -301,7 +303,8 @@ private:
         case ipv6_routing_type::mobile_ipv6: // RFC 6275 section 6.4: exactly one address, one segment
             return units == 2 && left <= 1;
         case ipv6_routing_type::segment_routing: // RFC 8754 sections 2 and 4.3.1.1
-            return units * 8 >= 16 * (std::size_t{b[field::last_entry]} + 1) && left <= std::size_t{b[field::last_entry]} + 1;
+            return units * 8 >= 16 * (std::size_t{b[field::last_entry]} + 1) &&
+                   left <= std::size_t{b[field::last_entry]} + 1;
         default: return true;
         }
     }

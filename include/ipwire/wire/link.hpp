@@ -40,22 +40,22 @@ enum class sll_packet_type : std::uint16_t {
 // (<linux/if_arp.h>; below 256 they are the IANA ARP hardware types). Holds any
 // value of the field; these are the common ones.
 enum class arp_hardware_type : std::uint16_t {
-    ethernet = 1,              // ARPHRD_ETHER, also Wi-Fi in managed mode
-    ieee802 = 6,               // Token Ring
+    ethernet = 1, // ARPHRD_ETHER, also Wi-Fi in managed mode
+    ieee802 = 6,  // Token Ring
     infiniband = 32,
     can = 280,
     ppp = 512,
-    tunnel = 768,              // IPIP
-    tunnel6 = 769,             // IPv6 over IPv6
-    frame_relay = 770,         // ARPHRD_FRAD: payload is a Q.922 frame, protocol type ignored
+    tunnel = 768,      // IPIP
+    tunnel6 = 769,     // IPv6 over IPv6
+    frame_relay = 770, // ARPHRD_FRAD: payload is a Q.922 frame, protocol type ignored
     loopback = 772,
-    sit = 776,                 // IPv6 in IPv4
-    ipgre = 778,               // protocol type is a GRE protocol type
+    sit = 776,   // IPv6 in IPv4
+    ipgre = 778, // protocol type is a GRE protocol type
     ieee80211 = 801,
-    ieee80211_radiotap = 803,  // payload is radiotap + 802.11, protocol type ignored
+    ieee80211_radiotap = 803, // payload is radiotap + 802.11, protocol type ignored
     ip6gre = 823,
-    netlink = 824,             // protocol type is the Netlink protocol
-    none = 0xFFFE,             // e.g. tun devices: no link-layer header
+    netlink = 824, // protocol type is the Netlink protocol
+    none = 0xFFFE, // e.g. tun devices: no link-layer header
     void_type = 0xFFFF,
 };
 
@@ -222,11 +222,11 @@ private:
 enum class bsd_address_family : std::uint32_t {
     unspecified = 0,
     inet = 2,
-    iso = 7,           // OSI
+    iso = 7, // OSI
     ipx = 23,
-    inet6_bsd = 24,    // NetBSD, OpenBSD, BSD/OS
+    inet6_bsd = 24,     // NetBSD, OpenBSD, BSD/OS
     inet6_freebsd = 28, // FreeBSD, DragonFly BSD
-    inet6_darwin = 30, // macOS, iOS
+    inet6_darwin = 30,  // macOS, iOS
 };
 
 // "unspecified", "inet", "iso", "ipx", and "inet6" for all three IPv6 values
@@ -303,7 +303,7 @@ private:
     struct field {
         static constexpr std::size_t family = 0; // 4 bytes, capturing host's order
     };
-    static constexpr std::uint32_t max_family = 1500;    // above: an EtherType, as in IEEE 802.3
+    static constexpr std::uint32_t max_family = 1500; // above: an EtherType, as in IEEE 802.3
     static constexpr std::uint16_t min_ether_type = 0x0600;
 
     constexpr explicit null_loopback_view(bytes_view packet) noexcept : bytes_(packet) {}

@@ -90,17 +90,17 @@ inline constexpr tcp_flags tcp_flags::ae{0x100};
 // IANA "TCP Option Kind Numbers" that this header reads. Any other kind is
 // still walked, as its kind number and raw bytes.
 enum class tcp_option_kind : std::uint8_t {
-    end_of_option_list = 0,       // RFC 9293 section 3.2: ends the list
-    no_operation = 1,             // RFC 9293 section 3.2: padding
-    maximum_segment_size = 2,     // RFC 9293 section 3.7.1
-    window_scale = 3,             // RFC 7323 section 2
-    sack_permitted = 4,           // RFC 2018 section 2
-    sack = 5,                     // RFC 2018 section 3
-    timestamps = 8,               // RFC 7323 section 3
-    md5_signature = 19,           // RFC 2385
-    authentication = 29,          // TCP-AO, RFC 5925
-    multipath = 30,               // MPTCP, RFC 8684
-    fast_open = 34,               // RFC 7413
+    end_of_option_list = 0,   // RFC 9293 section 3.2: ends the list
+    no_operation = 1,         // RFC 9293 section 3.2: padding
+    maximum_segment_size = 2, // RFC 9293 section 3.7.1
+    window_scale = 3,         // RFC 7323 section 2
+    sack_permitted = 4,       // RFC 2018 section 2
+    sack = 5,                 // RFC 2018 section 3
+    timestamps = 8,           // RFC 7323 section 3
+    md5_signature = 19,       // RFC 2385
+    authentication = 29,      // TCP-AO, RFC 5925
+    multipath = 30,           // MPTCP, RFC 8684
+    fast_open = 34,           // RFC 7413
 };
 
 // A short name ("MSS", "SACK", "TCP-AO"), or empty for a kind not listed above.
@@ -129,9 +129,7 @@ class tcp_option {
 public:
     constexpr tcp_option() noexcept = default;
 
-    [[nodiscard]] constexpr tcp_option_kind kind() const noexcept {
-        return static_cast<tcp_option_kind>(bytes_[0]);
-    }
+    [[nodiscard]] constexpr tcp_option_kind kind() const noexcept { return static_cast<tcp_option_kind>(bytes_[0]); }
     // Bytes the option takes, kind and length bytes included: 1 for EOL and NOP.
     [[nodiscard]] constexpr std::size_t length() const noexcept { return bytes_.size(); }
     // What follows the kind and length bytes (empty for EOL and NOP).
@@ -242,8 +240,8 @@ private:
         current_ = tcp_option(rest.first(rest[1]));
     }
 
-    bytes_view rest_;     // from the current option to the end of the option list
-    tcp_option current_;  // empty at the end
+    bytes_view rest_;    // from the current option to the end of the option list
+    tcp_option current_; // empty at the end
     errc error_{};
 };
 
