@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "range_algorithms.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -546,7 +548,7 @@ constexpr bool check_iterator() {
     if (!(old == a) || b == a || b->original_length != 0 || old->original_length != 60) return false;
     ++a;
     if (!(a == b)) return false;
-    if (std::ranges::distance(v) != 3) return false;
+    if (test_ranges::distance(v) != 3) return false;
     // Ended iterators are all equal, to each other and to end().
     const capture_view::iterator ended;
     auto walked = v.begin();
@@ -563,7 +565,7 @@ static_assert(check_iterator());
 TEST_CASE("capture_view::iterator: forward iterator semantics, ended iterators equal end()") {
     CHECK(check_iterator());
     const capture_view v = capture_view::parse(pcapng_two_sections).value();
-    CHECK(std::ranges::distance(v) == 5);
+    CHECK(test_ranges::distance(v) == 5);
     std::vector<std::uint32_t> lengths;
     for (const capture_record& r : v) lengths.push_back(r.original_length);
     CHECK(lengths == std::vector<std::uint32_t>{3, 0, 2, 100, 4});

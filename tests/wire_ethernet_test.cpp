@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "range_algorithms.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -554,7 +556,7 @@ TEST_CASE("vlan_tag_range: a forward range; post-increment and re-iteration give
     const auto first = it++;
     CHECK((*first).vlan_id() == 30);
     CHECK((*it).vlan_id() == 20);
-    CHECK(std::ranges::distance(tags) == 3);
+    CHECK(test_ranges::distance(tags) == 3);
     std::vector<std::uint16_t> ids;
     for (const vlan_tag t : tags) ids.push_back(t.vlan_id());
     for (const vlan_tag t : tags) ids.push_back(t.vlan_id());

@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include "range_algorithms.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -834,7 +836,7 @@ TEST_CASE("ipv4_packet_view: options item by item, and where a malformed list st
         CHECK(i == row.count);
         CHECK(it.error() == row.error);
         CHECK(options.error() == row.error); // and after it
-        CHECK(static_cast<std::size_t>(std::ranges::distance(options)) == row.count);
+        CHECK(static_cast<std::size_t>(test_ranges::distance(options)) == row.count);
     }
 }
 
@@ -847,7 +849,7 @@ TEST_CASE("ipv4_packet_view: option data of record route, timestamp and router a
         const ipv4_option rr = *it;
         CHECK(rr.type() == ipv4_option_type::record_route);
         const std::array<std::uint8_t, 9> rr_data{0x08, 0xC0, 0x00, 0x02, 0x01, 0x00, 0x00, 0x00, 0x00};
-        CHECK(std::ranges::equal(rr.data(), rr_data));
+        CHECK(test_ranges::equal(rr.data(), rr_data));
         it++;
         CHECK((*it).type() == ipv4_option_type::no_operation);
         ++it;
@@ -862,14 +864,14 @@ TEST_CASE("ipv4_packet_view: option data of record route, timestamp and router a
         const ipv4_option ts = *p.options().begin();
         CHECK(ts.type() == ipv4_option_type::timestamp);
         const std::array<std::uint8_t, 10> ts_data{0x0D, 0x10, 0x00, 0x36, 0xEE, 0x80, 0x00, 0x36, 0xEE, 0x81};
-        CHECK(std::ranges::equal(ts.data(), ts_data));
+        CHECK(test_ranges::equal(ts.data(), ts_data));
     }
     {
         const auto p = ipv4_packet_view::parse(options_router_alert).value();
         const ipv4_option ra = *p.options().begin();
         CHECK(ra.type() == ipv4_option_type::router_alert);
         const std::array<std::uint8_t, 2> ra_value{0x00, 0x00}; // "every router examines the packet"
-        CHECK(std::ranges::equal(ra.data(), ra_value));
+        CHECK(test_ranges::equal(ra.data(), ra_value));
     }
 }
 

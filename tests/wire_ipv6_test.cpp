@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "range_algorithms.hpp"
+
 #include <ipwire/literals.hpp>
 
 #include <array>
@@ -1318,7 +1320,7 @@ TEST_CASE("ipv6_packet_view: fragment fields") {
     CHECK(view(fragment_middle).upper_layer_protocol() == dst);
     CHECK(view(fragment_middle).upper_layer_payload()[0] == 0x11);
     CHECK(view(fragment_middle).upper_layer_payload().size() == 8);
-    CHECK(std::ranges::distance(view(fragment_middle).extension_headers()) == 1);
+    CHECK(test_ranges::distance(view(fragment_middle).extension_headers()) == 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -1365,7 +1367,7 @@ static_assert((*(*view(jumbo_cut).extension_headers().begin()).options().begin()
 static_assert(!(*(*view(jumbo_cut).extension_headers().begin()).options().begin()).may_change());
 
 constexpr std::ptrdiff_t count_options(bytes_view packet) {
-    return std::ranges::distance((*view(packet).extension_headers().begin()).options());
+    return test_ranges::distance((*view(packet).extension_headers().begin()).options());
 }
 constexpr errc option_error(bytes_view packet) { return (*view(packet).extension_headers().begin()).options().error(); }
 static_assert(count_options(bad_option) == 1); // Pad1, then the router alert that runs past
@@ -1437,8 +1439,8 @@ constexpr bool item_lengths_hold() {
 static_assert(item_lengths_hold());
 
 // The range and iterator are usable with the standard algorithms.
-static_assert(std::ranges::distance(view(chain_16).extension_headers()) == 16);
-static_assert(std::ranges::distance(view(chain_17).extension_headers()) == 16);
+static_assert(test_ranges::distance(view(chain_16).extension_headers()) == 16);
+static_assert(test_ranges::distance(view(chain_17).extension_headers()) == 16);
 static_assert(view(chain_17).extension_headers().walk().offset() == 128);
 
 TEST_CASE("ipv6_packet_view: extension items and the chain bound") {

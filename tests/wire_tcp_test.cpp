@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "range_algorithms.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -509,7 +511,7 @@ TEST_CASE("tcp: option data and the MPTCP subtype") {
 TEST_CASE("tcp: iterator steps and compares like a forward iterator") {
     const auto v = *tcp_segment_view::parse(seg_syn);
     const auto options = v.options();
-    CHECK(std::ranges::distance(options) == 5);
+    CHECK(test_ranges::distance(options) == 5);
     auto a = options.begin();
     auto b = a;
     CHECK(a == b);
