@@ -135,9 +135,13 @@ public:
     }
 
     // Nothing is written unless the whole text fits: it is built on the stack first.
+    // The stack buffer has room for the address type's longest text (a zone
+    // included, though a prefix has none) and "/128": g++ 12 at -O2 otherwise
+    // warns that '/' may land past it (-Wstringop-overflow, a false positive
+    // of the kind GCC's meta-bug 88443 collects).
     constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept {
-        char buffer[max_string_length] = {};
-        char* end = address_.to_chars(buffer, buffer + max_string_length).ptr;
+        char buffer[Address::max_string_length + 4] = {};
+        char* end = address_.to_chars(buffer, buffer + Address::max_string_length).ptr;
         *end++ = '/';
         end = detail::write_decimal(end, length_);
         return detail::copy_if_fits(first, last, buffer, end);
