@@ -382,7 +382,7 @@ private:
             }
         } else if (is_v4_mapped()) {
             // RFC 5952 section 5: the mapped form keeps its dotted quad.
-            out = detail::copy_chars(out, style.upper_case ? "::FFFF:" : "::ffff:", 7);
+            out = detail::copy_chars(out, style.upper_case ? "::FFFF:" : "::ffff:");
             out = to_v4()->to_chars(out, out + ipv4_address::max_string_length).ptr;
         } else {
             // RFC 5952 section 4.2: the longest run of two or more zero groups

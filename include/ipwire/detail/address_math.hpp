@@ -81,7 +81,7 @@ constexpr char* write_reverse_v4(char* out, const std::array<std::uint8_t, 4>& b
         out = write_decimal(out, b[i]);
         *out++ = '.';
     }
-    return copy_chars(out, "in-addr.arpa", 12);
+    return copy_chars(out, "in-addr.arpa");
 }
 
 // "b.a.9.8. ... .ip6.arpa" (RFC 3596 section 2.5): 32 nibbles, the low-order
@@ -95,7 +95,7 @@ constexpr char* write_reverse_v6(char* out, const std::array<std::uint8_t, 16>& 
         *out++ = hex[b[i] >> 4U];
         *out++ = '.';
     }
-    return copy_chars(out, "ip6.arpa", 8);
+    return copy_chars(out, "ip6.arpa");
 }
 
 // NOLINTEND(cppcoreguidelines-pro-bounds-constant-array-index)

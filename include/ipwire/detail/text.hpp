@@ -81,6 +81,11 @@ constexpr char* copy_chars(char* out, const char* text, std::size_t n) noexcept 
     for (std::size_t i = 0; i < n; ++i) *out++ = text[i];
     return out;
 }
+// The same for a whole text, so no caller counts a literal's characters.
+constexpr char* copy_chars(char* out, std::string_view text) noexcept {
+    for (const char c : text) *out++ = c;
+    return out;
+}
 
 // Reads a decimal number at `it` and advances past its digits: ASCII digits
 // only, no sign, no leading zero ("0" itself is fine), at most `max`. Stops

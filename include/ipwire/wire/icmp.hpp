@@ -199,16 +199,14 @@ public:
     // Redirect: the gateway to use (RFC 792).
     [[nodiscard]] constexpr ipv4_address gateway() const noexcept { return ipv4_address(detail::load_be32(bytes_, 4)); }
 
-    // RFC 792: the one's-complement sum of the whole message, checksum field
-    // included, folds to 0xFFFF. ICMP has no length field: the message is
+    // RFC 792: the Internet checksum of the whole message, checksum field
+    // included, is 0 (the sum folds to 0xFFFF), as for the IPv4 header. ICMP has no length field: the message is
     // every byte given, so a message cut by its capture checks false.
-    [[nodiscard]] constexpr bool checksum_valid() const noexcept {
-        return checksum_fold(checksum_add(0, bytes_)) == 0xFFFF;
-    }
+    [[nodiscard]] constexpr bool checksum_valid() const noexcept { return internet_checksum(bytes_) == 0; }
     // The same knowing `ip`, the packet it came in: false when its payload was
     // cut or is a fragment (the message is not all here).
     [[nodiscard]] constexpr bool checksum_valid(const ip_packet_view& ip) const noexcept {
-        return !ip.truncated() && !ip.is_fragment() && checksum_valid();
+        return ip.holds_whole_payload() && checksum_valid();
     }
 
     // errc::not_icmp_error for a message that is not an error; otherwise
@@ -245,7 +243,7 @@ public:
     // pseudo-header of `ip` (upper-layer length: the bytes given) and the
     // message folds to 0xFFFF. False when the IP payload is cut or a fragment.
     [[nodiscard]] constexpr bool checksum_valid(const ip_packet_view& ip) const noexcept {
-        if (ip.truncated() || ip.is_fragment()) return false;
+        if (!ip.holds_whole_payload()) return false;
         const std::uint64_t sum = ip.pseudo_header_sum(static_cast<std::uint32_t>(bytes_.size()));
         return checksum_fold(checksum_add(sum, bytes_)) == 0xFFFF;
     }

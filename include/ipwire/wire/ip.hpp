@@ -88,6 +88,9 @@ public:
     [[nodiscard]] constexpr bool is_fragment() const noexcept {
         return is_v4() ? v4().is_fragment() : v6().is_fragment();
     }
+    // The whole upper-layer message is here: no fragment and not cut by the
+    // capture, so a transport or ICMP checksum over it can be checked.
+    [[nodiscard]] constexpr bool holds_whole_payload() const noexcept { return !is_fragment() && !truncated(); }
     // The fragment at offset 0 with more to come: the one with the transport header.
     [[nodiscard]] constexpr bool is_first_fragment() const noexcept {
         return is_v4() ? v4().is_first_fragment() : v6().is_first_fragment();

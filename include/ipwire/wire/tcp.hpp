@@ -436,7 +436,7 @@ public:
     // or an atomic one, RFC 6946), since a first fragment holds only the start
     // of the segment the checksum covers, and the capture did not cut it.
     [[nodiscard]] constexpr bool checksum_verifiable(const ip_packet_view& ip) const noexcept {
-        return !ip.is_fragment() && !ip.truncated();
+        return ip.holds_whole_payload();
     }
 
 private:
