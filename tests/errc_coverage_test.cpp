@@ -327,6 +327,15 @@ constexpr row rows[] = {
     {errc::bad_nat64_prefix_length, input::call, "nat64_embed under ::/33", bad_nat64_prefix_length},
     {errc::not_in_prefix, input::call, "nat64_extract of :: under ::ffff:0:0/96", not_in_prefix},
     {errc::not_icmp_error, input::bytes, "quoted_packet of an ICMP echo request", not_icmp_error},
+    // Rows of work in progress: each owner replaces its pending row with a producer.
+    {errc::bad_tunnel_header, input::pending, "issue 12: gre_view/vxlan_view/geneve_view"},
+    {errc::address_in_use, input::pending, "issue 13: socket_table::bind twice"},
+    {errc::ports_exhausted, input::pending, "issue 13: ephemeral_port_allocator over a full range"},
+    {errc::buffer_too_small, input::pending, "issue 15: a builder into a short buffer"},
+    {errc::mtu_too_small, input::pending, "issue 15: fragment() for a tiny MTU"},
+    {errc::missing_range_separator, input::pending, "issue 14: ipv4_range::parse(\"10.0.0.1\")"},
+    {errc::reversed_address_range, input::pending, "issue 14: ipv4_range::parse(\"10.0.0.9-10.0.0.1\")"},
+    {errc::set_capacity_exceeded, input::pending, "issue 14: static_ip_set<1> of two ranges"},
 };
 
 // What the row's input gives: errc{} when it parses.

@@ -106,6 +106,18 @@ enum class errc : std::uint8_t {
     not_in_prefix,           // nat64_extract of an address outside the given prefix
     // ICMP (issue 12)
     not_icmp_error, // quoted_packet() of an ICMP message that is not an error (an echo, say)
+    // Tunnels (issue 12)
+    bad_tunnel_header, // a GRE, VXLAN or Geneve header with a version, flag or length that its RFC forbids
+    // Demultiplexing (issue 13)
+    address_in_use,  // socket_table: a second bind or connect of the same key (EADDRINUSE)
+    ports_exhausted, // ephemeral_port_allocator: every port of the range is taken
+    // Building packets (issue 15)
+    buffer_too_small, // a builder's or writer's buffer cannot hold what it must write; nothing was written
+    mtu_too_small,    // fragment(): an MTU below the unfragmentable part plus 8 bytes of payload
+    // Address ranges and sets (issue 14)
+    missing_range_separator, // range text without the '-' between first and last
+    reversed_address_range,  // a range whose first address is above its last
+    set_capacity_exceeded,   // static_ip_set<N>: more than N disjoint ranges
 };
 
 // A short English message, for logs and the describe example.
@@ -170,6 +182,14 @@ enum class errc : std::uint8_t {
     case errc::bad_nat64_prefix_length: return "NAT64 prefix length not 32, 40, 48, 56, 64 or 96";
     case errc::not_in_prefix: return "address outside the prefix";
     case errc::not_icmp_error: return "ICMP message is not an error and quotes no packet";
+    case errc::bad_tunnel_header: return "malformed GRE, VXLAN or Geneve header";
+    case errc::address_in_use: return "address already in use";
+    case errc::ports_exhausted: return "no free port in the range";
+    case errc::buffer_too_small: return "buffer too small";
+    case errc::mtu_too_small: return "MTU too small to fragment into";
+    case errc::missing_range_separator: return "address range without '-'";
+    case errc::reversed_address_range: return "address range first above last";
+    case errc::set_capacity_exceeded: return "more ranges than the static set holds";
     }
     return "unknown error";
 }
