@@ -2,6 +2,7 @@
 // gives, in a constant expression and at run time. (A malformed literal does
 // not compile: tests/compile_fail covers that.)
 #include <ipwire/literals.hpp>
+#include <ipwire/service_name.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,7 @@
 // Tests for ipwire/port.hpp: strict port text, the RFC 6335 port classes, port
 // ranges and their iteration, and the IANA service names.
 #include <ipwire/port.hpp>
+#include <ipwire/service_name.hpp>
 
 #include <doctest/doctest.h>
 

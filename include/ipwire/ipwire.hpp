@@ -15,6 +15,7 @@
 #include "ipwire/mac.hpp"
 #include "ipwire/port.hpp"
 #include "ipwire/prefix.hpp"
+#include "ipwire/service_name.hpp"
 #include "ipwire/sockaddr.hpp"
 #include "ipwire/version.hpp"
 

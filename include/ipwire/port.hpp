@@ -12,7 +12,6 @@
 #include <string_view>
 
 #include "ipwire/detail/expects.hpp"
-#include "ipwire/detail/service_table.hpp"
 #include "ipwire/detail/text.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip_protocol.hpp"
@@ -191,36 +190,6 @@ private:
 inline constexpr port_range well_known_ports{port(0), port(1023)};
 inline constexpr port_range registered_ports{port(1024), port(49151)};
 inline constexpr port_range dynamic_ports{port(49152), port(65535)};
-
-namespace detail {
-constexpr std::uint8_t service_protocol_bit(ip_protocol protocol) noexcept {
-    switch (protocol) {
-    case ip_protocol::tcp: return service_tcp;
-    case ip_protocol::udp: return service_udp;
-    default: return 0;
-    }
-}
-} // namespace detail
-
-// The IANA service name of a port ("http" for 80/tcp), or empty when the table
-// (see detail/service_table.hpp) has none. Only TCP and UDP are listed.
-[[nodiscard]] constexpr std::string_view service_name(port p, ip_protocol protocol) noexcept {
-    const std::uint8_t bit = detail::service_protocol_bit(protocol);
-    for (const auto& entry : detail::service_table) {
-        if (entry.port > p.value()) break;
-        if (entry.port == p.value() && (entry.protocols & bit) != 0) return entry.name;
-    }
-    return {};
-}
-
-// The port of an IANA service name, matched exactly ("https" -> 443).
-[[nodiscard]] constexpr std::optional<port> service_port(std::string_view name, ip_protocol protocol) noexcept {
-    const std::uint8_t bit = detail::service_protocol_bit(protocol);
-    for (const auto& entry : detail::service_table) {
-        if (entry.name == name && (entry.protocols & bit) != 0) return port(entry.port);
-    }
-    return std::nullopt;
-}
 
 } // namespace ipwire
 
