@@ -9,6 +9,7 @@
 // and also checked by static_assert; the socket rows run only at run time.
 // A row with no producer yet is `pending`: it names why, and the test lists
 // it as a warning instead of failing, so that work in progress stays visible.
+#include <ipwire/address_range.hpp>
 #include <ipwire/capture.hpp>
 #include <ipwire/capture_file.hpp>
 #include <ipwire/decode.hpp>
@@ -16,6 +17,7 @@
 #include <ipwire/endpoint.hpp>
 #include <ipwire/error.hpp>
 #include <ipwire/ip.hpp>
+#include <ipwire/ip_set.hpp>
 #include <ipwire/ipv4.hpp>
 #include <ipwire/ipv6.hpp>
 #include <ipwire/mac.hpp>
@@ -233,6 +235,19 @@ constexpr errc bad_nat64_prefix_length() { return ipwire::nat64_embed(ipwire::ip
 constexpr errc not_in_prefix() {
     return ipwire::nat64_extract(ipwire::ipv6_prefix(ipwire::ipv6_address::v4_mapped({}), 96), {}).error();
 }
+constexpr errc missing_range_separator() { return ipwire::ipv4_range::parse("10.0.0.1").error(); }
+constexpr errc reversed_address_range() { return ipwire::ipv4_range::parse("10.0.0.9-10.0.0.1").error(); }
+constexpr errc set_capacity_exceeded() {
+    const ipwire::ip_range two[] = {ipwire::ip_range(ipwire::ipv4_address(0x0A000001U)),
+                                    ipwire::ip_range(ipwire::ipv4_address(0x0A000003U))};
+    return ipwire::static_ip_set<1>::from(two).error();
+}
+constexpr errc nonzero_u_octet() {
+    // 2001:db8:100::/40 with byte 8 (bits 64-71) set.
+    ipwire::ipv6_address::bytes_type b{0x20, 0x01, 0x0d, 0xb8, 0x01};
+    b[8] = 1;
+    return ipwire::nat64_extract(ipwire::ipv6_prefix(ipwire::ipv6_address(b), 40), ipwire::ipv6_address(b)).error();
+}
 
 // --- ICMP (issue 12) ---
 
@@ -333,9 +348,10 @@ constexpr row rows[] = {
     {errc::ports_exhausted, input::pending, "issue 13: ephemeral_port_allocator over a full range"},
     {errc::buffer_too_small, input::pending, "issue 15: a builder into a short buffer"},
     {errc::mtu_too_small, input::pending, "issue 15: fragment() for a tiny MTU"},
-    {errc::missing_range_separator, input::pending, "issue 14: ipv4_range::parse(\"10.0.0.1\")"},
-    {errc::reversed_address_range, input::pending, "issue 14: ipv4_range::parse(\"10.0.0.9-10.0.0.1\")"},
-    {errc::set_capacity_exceeded, input::pending, "issue 14: static_ip_set<1> of two ranges"},
+    {errc::missing_range_separator, input::call, "ipv4_range::parse(\"10.0.0.1\")", missing_range_separator},
+    {errc::reversed_address_range, input::call, "ipv4_range::parse(\"10.0.0.9-10.0.0.1\")", reversed_address_range},
+    {errc::set_capacity_exceeded, input::call, "static_ip_set<1> of 10.0.0.1 and 10.0.0.3", set_capacity_exceeded},
+    {errc::nonzero_u_octet, input::call, "nat64_extract under 2001:db8:100::/40, bits 64-71 = 1", nonzero_u_octet},
 };
 
 // What the row's input gives: errc{} when it parses.

@@ -40,13 +40,15 @@ constexpr bool is_nat64_length(std::uint8_t length) noexcept {
 
 // The IPv4 address embedded in `address` under `prefix`: the inverse of
 // nat64_embed. errc::bad_nat64_prefix_length as there, errc::not_in_prefix
-// when `address` is outside `prefix`. The u-octet and suffix are not checked
-// (RFC 6052 leaves their handling to the translator).
+// when `address` is outside `prefix`, errc::nonzero_u_octet when bits 64-71
+// are not zero (RFC 6052 section 2.2: they MUST be; for a /96 they are the
+// prefix's). The suffix is not checked: the RFC says only SHOULD be zero.
 [[nodiscard]] constexpr result<ipv4_address> nat64_extract(const ipv6_prefix& prefix,
                                                            const ipv6_address& address) noexcept {
     if (!detail::is_nat64_length(prefix.length())) return errc::bad_nat64_prefix_length;
     if (!prefix.contains(address)) return errc::not_in_prefix;
     const auto& bytes = address.to_bytes();
+    if (bytes[8] != 0) return errc::nonzero_u_octet;
     ipv4_address::bytes_type v4{};
     std::size_t at = prefix.length() / 8U;
     for (std::uint8_t& b : v4) {

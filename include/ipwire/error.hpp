@@ -118,6 +118,8 @@ enum class errc : std::uint8_t {
     missing_range_separator, // range text without the '-' between first and last
     reversed_address_range,  // a range whose first address is above its last
     set_capacity_exceeded,   // static_ip_set<N>: more than N disjoint ranges
+    // Embedded IPv4 (issue 14)
+    nonzero_u_octet, // nat64_extract: bits 64-71 of the address are not zero (RFC 6052 section 2.2)
 };
 
 // A short English message, for logs and the describe example.
@@ -190,6 +192,7 @@ enum class errc : std::uint8_t {
     case errc::missing_range_separator: return "address range without '-'";
     case errc::reversed_address_range: return "address range first above last";
     case errc::set_capacity_exceeded: return "more ranges than the static set holds";
+    case errc::nonzero_u_octet: return "NAT64 address with bits 64-71 set";
     }
     return "unknown error";
 }

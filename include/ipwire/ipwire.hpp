@@ -3,12 +3,14 @@
 #pragma once
 
 // Socket addresses
+#include "ipwire/address_range.hpp"
 #include "ipwire/embedded_ipv4.hpp"
 #include "ipwire/endpoint.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/format.hpp"
 #include "ipwire/ip.hpp"
 #include "ipwire/ip_protocol.hpp"
+#include "ipwire/ip_set.hpp"
 #include "ipwire/ipv4.hpp"
 #include "ipwire/ipv6.hpp"
 #include "ipwire/literals.hpp"

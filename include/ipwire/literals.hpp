@@ -1,5 +1,6 @@
 // Compile-time checked literals: "192.0.2.1"_ipv4, "2001:db8::1"_ipv6, "::1"_ip,
-// "10.0.0.0/8"_prefix, "[::1]:443"_endpoint, "02:00:5e:10:00:01"_mac, 443_port.
+// "10.0.0.0/8"_prefix, "10.0.0.1-10.0.0.9"_ip_range, "[::1]:443"_endpoint,
+// "02:00:5e:10:00:01"_mac, 443_port.
 // They are consteval and run the same parsers as run time, so a malformed
 // literal does not compile.
 #pragma once
@@ -9,6 +10,7 @@
 #include <string_view>
 #include <utility>
 
+#include "ipwire/address_range.hpp"
 #include "ipwire/endpoint.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip.hpp"
@@ -63,6 +65,10 @@ consteval ip_address operator""_ip(const char* text, std::size_t size) {
 }
 consteval ip_prefix operator""_prefix(const char* text, std::size_t size) {
     return detail::literal_value(ip_prefix::parse({text, size}));
+}
+// Either family, both ends the same: "10.0.0.1-10.0.0.9"_ip_range, "2001:db8::-2001:db8::ff"_ip_range.
+consteval ip_range operator""_ip_range(const char* text, std::size_t size) {
+    return detail::literal_value(ip_range::parse({text, size}));
 }
 consteval endpoint operator""_endpoint(const char* text, std::size_t size) {
     return detail::literal_value(endpoint::parse({text, size}));

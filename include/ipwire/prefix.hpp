@@ -1,6 +1,7 @@
 // CIDR prefixes (RFC 4632 for IPv4, RFC 4291 section 2.3 for IPv6): an address
 // and a length. parse keeps host bits ("10.1.2.3/8" is an interface address
-// and its network); masked() clears them.
+// and its network); masked() clears them. The algebra (addresses, hosts,
+// subnets, supernet, exclude, collapse) is in detail/prefix_algebra.hpp.
 #pragma once
 
 #include <charconv>
@@ -10,7 +11,10 @@
 #include <string>
 #include <string_view>
 
+#include "ipwire/address_range.hpp"
+#include "ipwire/detail/address_number.hpp"
 #include "ipwire/detail/expects.hpp"
+#include "ipwire/detail/prefix_algebra.hpp"
 #include "ipwire/detail/text.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip.hpp"
@@ -92,6 +96,42 @@ public:
     // broadcast in use, but give their last address here, as Python does.
     [[nodiscard]] constexpr Address broadcast() const noexcept requires(max_length == 32) { return last_address(); }
 
+    // Every address from network() to last_address(), lazily.
+    [[nodiscard]] constexpr address_range<Address> addresses() const noexcept { return address_range<Address>(*this); }
+    // The usable hosts, lazily. IPv4: without the network and broadcast
+    // addresses, except /31 (both ends usable, RFC 3021) and /32 (the one
+    // address), as Python's hosts(). IPv6: every address, since IPv6 has no
+    // broadcast; Python's hosts() leaves out the Subnet-Router anycast
+    // address (the network, RFC 4291 section 2.6.1), ipwire does not.
+    [[nodiscard]] constexpr address_range<Address> hosts() const noexcept {
+        if constexpr (max_length == 32) {
+            if (length_ < 31) return {*network().next(), *last_address().prev()};
+        }
+        return addresses();
+    }
+    // How many addresses: 2^(max_length - length), UINT64_MAX when it is 2^64
+    // or more (an IPv6 /64 or shorter); size_log2() is exact.
+    [[nodiscard]] constexpr std::uint64_t size() const noexcept {
+        return detail::saturate64(detail::succ(detail::low_ones(size_log2())));
+    }
+    [[nodiscard]] constexpr unsigned size_log2() const noexcept { return max_length - length_; }
+    // The 2^(new_length - length) prefixes of new_length inside this one,
+    // ascending and lazily. Precondition: length() <= new_length <=
+    // max_length (else it does not compile in a constant expression and
+    // aborts at run time).
+    [[nodiscard]] constexpr detail::subnet_range<basic_prefix> subnets(std::uint8_t new_length) const noexcept {
+        detail::expects(length_ <= new_length && new_length <= max_length,
+                        "subnets: length outside [length(), max_length]");
+        return {number::of(network()), number::of(last_address()), max_length,
+                static_cast<unsigned>(max_length - new_length)};
+    }
+    // The prefix of new_length holding this one, masked: 10.1.2.0/24 -> 10.0.0.0/8;
+    // errc::prefix_length_out_of_range when new_length > length().
+    [[nodiscard]] constexpr result<basic_prefix> supernet(std::uint8_t new_length) const noexcept {
+        if (new_length > length_) return errc::prefix_length_out_of_range;
+        return basic_prefix(address_, new_length).masked();
+    }
+
     // Whether the address lies in this prefix; the address's zone is ignored.
     [[nodiscard]] constexpr bool contains(const Address& a) const noexcept {
         const auto& x = a.to_bytes();
@@ -156,6 +196,7 @@ public:
     friend constexpr auto operator<=>(const basic_prefix&, const basic_prefix&) noexcept = default;
 
 private:
+    using number = detail::address_number<Address>;
     static constexpr Address without_zone(const Address& a) noexcept {
         if constexpr (requires { a.without_zone(); })
             return a.without_zone();
@@ -199,6 +240,7 @@ class ip_prefix {
     }
 
 public:
+    using address_type = ip_address;
     static constexpr std::size_t max_string_length = ipv6_prefix::max_string_length;
 
     constexpr ip_prefix() noexcept = default;
@@ -256,6 +298,30 @@ public:
     }
     [[nodiscard]] constexpr ip_address hostmask() const noexcept {
         return visit([](auto p) { return ip_address(p.hostmask()); });
+    }
+
+    // As basic_prefix's, for the prefix's family.
+    [[nodiscard]] constexpr ip_range addresses() const noexcept {
+        return visit([](auto p) { return ip_range(p.addresses()); });
+    }
+    [[nodiscard]] constexpr ip_range hosts() const noexcept {
+        return visit([](auto p) { return ip_range(p.hosts()); });
+    }
+    [[nodiscard]] constexpr std::uint64_t size() const noexcept {
+        return visit([](auto p) { return p.size(); });
+    }
+    [[nodiscard]] constexpr unsigned size_log2() const noexcept {
+        return visit([](auto p) { return p.size_log2(); });
+    }
+    [[nodiscard]] constexpr detail::subnet_range<ip_prefix> subnets(std::uint8_t new_length) const noexcept {
+        const unsigned width = is_v4() ? 32U : 128U;
+        detail::expects(length_ <= new_length && new_length <= width, "subnets: length outside [length(), max_length]");
+        using number = detail::address_number<ip_address>;
+        return {number::of(network()), number::of(last_address()), width, width - new_length};
+    }
+    [[nodiscard]] constexpr result<ip_prefix> supernet(std::uint8_t new_length) const noexcept {
+        if (new_length > length_) return errc::prefix_length_out_of_range;
+        return ip_prefix(address_, new_length).masked();
     }
 
     // Families never mix: an IPv4 prefix does not contain ::ffff:a.b.c.d (unmap() it first).
