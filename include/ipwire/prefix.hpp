@@ -8,6 +8,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -112,7 +113,7 @@ public:
     // How many addresses: 2^(max_length - length), UINT64_MAX when it is 2^64
     // or more (an IPv6 /64 or shorter); size_log2() is exact.
     [[nodiscard]] constexpr std::uint64_t size() const noexcept {
-        return detail::saturate64(detail::succ(detail::low_ones(size_log2())));
+        return size_log2() >= 64 ? std::numeric_limits<std::uint64_t>::max() : std::uint64_t{1} << size_log2();
     }
     [[nodiscard]] constexpr unsigned size_log2() const noexcept { return max_length - length_; }
     // The 2^(new_length - length) prefixes of new_length inside this one,

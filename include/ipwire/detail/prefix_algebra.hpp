@@ -278,5 +278,10 @@ constexpr auto collapse(Range& prefixes) noexcept {
     // NOLINTEND(cppcoreguidelines-pro-bounds-pointer-arithmetic)
     return std::span<prefix>(data, out);
 }
+// The same for a span, which may be a temporary (it only refers to the prefixes).
+template <class Prefix>
+constexpr std::span<Prefix> collapse(std::span<Prefix> prefixes) noexcept {
+    return collapse<std::span<Prefix>>(prefixes);
+}
 
 } // namespace ipwire
