@@ -4,6 +4,7 @@
 // gained a to_string with issue 11, and operator<<, {fmt} and std::format
 // printing the name, or the decimal number for a value without one.
 #include <ipwire/format.hpp>
+#include <ipwire/ostream.hpp>
 
 #include <doctest/doctest.h>
 
@@ -32,6 +33,7 @@
 
 #if defined(IPWIRE_TEST_HAVE_FMT)
 #include <fmt/format.h>
+#include <ipwire/fmt.hpp>
 #endif
 #if IPWIRE_HAS_STD_FORMAT
 #include <format>

@@ -1,4 +1,4 @@
-// Tests for ipwire/format.hpp: operator<< for every value type and enum, the
+// Tests for ipwire/format.hpp, fmt.hpp and ostream.hpp: operator<< for every value type and enum, the
 // {fmt} formatters with their specs ("{}", "{:e}", "{:X}", "{:eX}", "{:Xe}",
 // fill, align and width, fixed or from an argument) and exact text, rejected
 // specs, and the same tables through std::format where the standard library
@@ -7,6 +7,7 @@
 // against to_chars in a static_assert, so the tables cannot drift from the
 // library; the spec parser's readings are static_asserts too.
 #include <ipwire/format.hpp>
+#include <ipwire/ostream.hpp>
 
 #include <doctest/doctest.h>
 
@@ -36,6 +37,7 @@
 
 #if defined(IPWIRE_TEST_HAVE_FMT)
 #include <fmt/format.h>
+#include <ipwire/fmt.hpp>
 #include <fmt/ranges.h> // with it, port_range must still print as "80-82", not as a list
 #include <vector>
 #endif

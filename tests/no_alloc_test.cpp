@@ -6,6 +6,7 @@
 
 #if defined(IPWIRE_TEST_HAVE_FMT)
 #include <fmt/format.h>
+#include <ipwire/fmt.hpp>
 #endif
 
 #include <doctest/doctest.h>

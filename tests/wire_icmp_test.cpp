@@ -7,6 +7,7 @@
 // frame 5, an MLDv2 report behind hop-by-hop; tshark calls all three "good").
 #include <ipwire/wire/icmp.hpp>
 #include <ipwire/format.hpp>
+#include <ipwire/ostream.hpp>
 
 #include <doctest/doctest.h>
 
@@ -19,6 +20,7 @@
 
 #if defined(IPWIRE_TEST_HAVE_FMT)
 #include <fmt/format.h>
+#include <ipwire/fmt.hpp>
 #endif
 
 namespace {

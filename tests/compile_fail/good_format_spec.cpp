@@ -1,7 +1,7 @@
 // Must compile with the very command that rejects bad_format_spec.cpp: fill,
 // align, width (fixed and from an argument) and the IPv6 types in literal
 // {fmt} format strings, checked at compile time.
-#include <ipwire/format.hpp>
+#include <ipwire/fmt.hpp>
 #include <ipwire/ipv6.hpp>
 
 #include <fmt/format.h>

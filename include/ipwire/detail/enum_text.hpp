@@ -13,6 +13,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "ipwire/detail/text_value.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip_protocol.hpp"
 #include "ipwire/ipv6.hpp"
@@ -38,7 +39,8 @@ enum class icmpv6_type : std::uint8_t;         // wire/icmp.hpp
 namespace detail {
 
 // Every public enum, named one by one so that a user's own enum with a
-// to_string never meets these formatters.
+// to_string never meets these formatters: the core ones here, newer ones by
+// is_text_enum in their own header (detail/text_value.hpp).
 template <class E>
 inline constexpr bool is_named_enum = false;
 template <>
@@ -79,7 +81,7 @@ template <>
 inline constexpr bool is_named_enum<icmpv6_type> = true;
 
 template <class E>
-concept named_enum = is_named_enum<E>;
+concept named_enum = is_named_enum<E> || is_text_enum<E>;
 
 // The name of a value, or empty when it has none. For most enums that is
 // to_string; errc and multicast_scope give a text to every value
