@@ -14,6 +14,7 @@
 #include <ipwire/capture_file.hpp>
 #include <ipwire/decode.hpp>
 #include <ipwire/embedded_ipv4.hpp>
+#include <ipwire/ephemeral_ports.hpp>
 #include <ipwire/endpoint.hpp>
 #include <ipwire/error.hpp>
 #include <ipwire/ip.hpp>
@@ -24,6 +25,7 @@
 #include <ipwire/port.hpp>
 #include <ipwire/prefix.hpp>
 #include <ipwire/sockaddr.hpp>
+#include <ipwire/socket_table.hpp>
 #include <ipwire/wire/ipv4.hpp>
 #include <ipwire/wire/icmp.hpp>
 #include <ipwire/wire/ipv6.hpp>
@@ -256,6 +258,19 @@ constexpr errc not_icmp_error() {
     return ipwire::icmpv4_message_view::parse(echo)->quoted_packet().error();
 }
 
+// --- flows (issue 13) ---
+
+errc address_in_use() {
+    ipwire::socket_table<int> table;
+    const auto local = ipwire::endpoint::parse("192.0.2.1:80").value();
+    (void)table.bind(ipwire::ip_protocol::tcp, local, 1);
+    return table.bind(ipwire::ip_protocol::tcp, local, 2).error();
+}
+constexpr errc ports_exhausted() {
+    ipwire::ephemeral_port_allocator ports(1, ipwire::port_range(ipwire::port(5000), ipwire::port(5001)));
+    return ports.random_port([](ipwire::port) { return true; }).error();
+}
+
 // --- the table ---
 
 enum class input : std::uint8_t {
@@ -344,8 +359,8 @@ constexpr row rows[] = {
     {errc::not_icmp_error, input::bytes, "quoted_packet of an ICMP echo request", not_icmp_error},
     // Rows of work in progress: each owner replaces its pending row with a producer.
     {errc::bad_tunnel_header, input::pending, "issue 12: gre_view/vxlan_view/geneve_view"},
-    {errc::address_in_use, input::pending, "issue 13: socket_table::bind twice"},
-    {errc::ports_exhausted, input::pending, "issue 13: ephemeral_port_allocator over a full range"},
+    {errc::address_in_use, input::socket, "socket_table::bind of 192.0.2.1:80 twice", address_in_use},
+    {errc::ports_exhausted, input::call, "random_port over 5000-5001, both taken", ports_exhausted},
     {errc::buffer_too_small, input::pending, "issue 15: a builder into a short buffer"},
     {errc::mtu_too_small, input::pending, "issue 15: fragment() for a tiny MTU"},
     {errc::missing_range_separator, input::call, "ipv4_range::parse(\"10.0.0.1\")", missing_range_separator},

@@ -158,13 +158,28 @@ private:
     std::uint16_t destination_port_ = 0;
 };
 
+namespace detail {
+// The addresses the transport layer sees, the ones its pseudo-header sums:
+// an IPv6 home address option's address as the source (RFC 6275 9.3.1), a
+// routing header's or IPv4 source route's last address as the destination
+// (RFC 8200 8.1, RFC 791). tshark's conversations use the same pair.
+constexpr ip_address flow_source(const ip_packet_view& ip) noexcept {
+    if (ip.is_v6())
+        if (const auto home = ip.v6().home_address()) return *home;
+    return ip.source();
+}
+constexpr ip_address flow_destination(const ip_packet_view& ip) noexcept { return ip.final_destination(); }
+} // namespace detail
+
 constexpr std::optional<flow_key> flow_key::from(const decoded_packet& p) noexcept {
     const auto ip = p.ip();
     if (!ip) return std::nullopt;
+    const ip_address src = detail::flow_source(*ip);
+    const ip_address dst = detail::flow_destination(*ip);
     if (const auto t = p.tcp())
-        return flow_key(ip_protocol::tcp, {ip->source(), t->source_port()}, {ip->destination(), t->destination_port()});
+        return flow_key(ip_protocol::tcp, {src, t->source_port()}, {dst, t->destination_port()});
     if (const auto u = p.udp())
-        return flow_key(ip_protocol::udp, {ip->source(), u->source_port()}, {ip->destination(), u->destination_port()});
+        return flow_key(ip_protocol::udp, {src, u->source_port()}, {dst, u->destination_port()});
     std::optional<ip_packet_view> quoted = p.icmp_quoted_ip();
     if (!quoted && p.stop() == decode_stop::other_protocol) {
         // The ICMP message as the IP payload, for a decode that stopped
@@ -185,7 +200,8 @@ constexpr std::optional<flow_key> flow_key::from(const decoded_packet& p) noexce
     if (proto != ip_protocol::tcp && proto != ip_protocol::udp && proto != ip_protocol::udplite &&
         proto != ip_protocol::sctp)
         return std::nullopt;
-    return flow_key(proto, {quoted->destination(), ports->destination}, {quoted->source(), ports->source});
+    return flow_key(proto, {detail::flow_destination(*quoted), ports->destination},
+                    {detail::flow_source(*quoted), ports->source});
 }
 
 // Declared in decode.hpp, defined here where flow_key is complete.

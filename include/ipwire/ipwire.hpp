@@ -38,3 +38,8 @@
 #include "ipwire/wire/link_type.hpp"
 #include "ipwire/wire/tcp.hpp"
 #include "ipwire/wire/udp.hpp"
+
+// Flows and demultiplexing
+#include "ipwire/ephemeral_ports.hpp"
+#include "ipwire/flow.hpp"
+#include "ipwire/socket_table.hpp"
