@@ -20,6 +20,7 @@
 #include "ipwire/ip.hpp"
 #include "ipwire/ipv4.hpp"
 #include "ipwire/ipv6.hpp"
+#include "ipwire/prefix.hpp"
 
 namespace ipwire {
 
@@ -34,7 +35,6 @@ class address_range {
 public:
     using address_type = Address;
     using prefix_type = typename number::prefix_type;
-    using iterator = detail::address_iterator<Address>;
     // "first-last", both without zone.
     static constexpr std::size_t max_string_length = 2 * number::text_length + 1;
 
@@ -90,11 +90,9 @@ public:
         return span == detail::uint128_max ? detail::saturate64(span) : detail::saturate64(detail::succ(span));
     }
 
-    // Every address, first to last, lazily.
-    [[nodiscard]] constexpr iterator begin() const noexcept {
-        return iterator(number::of(first_), number::of(last_), width());
-    }
-    [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
+    // Every address, first to last, lazily. (The range itself has no
+    // begin()/end(): it is one value, and {fmt} would print it as a list.)
+    [[nodiscard]] constexpr detail::address_view<Address> addresses() const noexcept { return {first_, last_}; }
 
     // The fewest prefixes whose union is exactly this range, ascending (RFC
     // 4632 section 3.1): at most 2 * (width - 1), computed as iterated.
@@ -174,7 +172,3 @@ inline constexpr bool is_text_value<address_range<A>> = true;
 } // namespace detail
 
 } // namespace ipwire
-
-// The prefix types complete what prefixes() and the prefix constructor name;
-// prefix.hpp includes this header first, so either include order works.
-#include "ipwire/prefix.hpp" // IWYU pragma: export

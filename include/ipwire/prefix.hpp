@@ -12,7 +12,6 @@
 #include <string>
 #include <string_view>
 
-#include "ipwire/address_range.hpp"
 #include "ipwire/detail/address_number.hpp"
 #include "ipwire/detail/expects.hpp"
 #include "ipwire/detail/prefix_algebra.hpp"
@@ -98,13 +97,15 @@ public:
     [[nodiscard]] constexpr Address broadcast() const noexcept requires(max_length == 32) { return last_address(); }
 
     // Every address from network() to last_address(), lazily.
-    [[nodiscard]] constexpr address_range<Address> addresses() const noexcept { return address_range<Address>(*this); }
+    [[nodiscard]] constexpr detail::address_view<Address> addresses() const noexcept {
+        return {network(), last_address()};
+    }
     // The usable hosts, lazily. IPv4: without the network and broadcast
     // addresses, except /31 (both ends usable, RFC 3021) and /32 (the one
     // address), as Python's hosts(). IPv6: every address, since IPv6 has no
     // broadcast; Python's hosts() leaves out the Subnet-Router anycast
     // address (the network, RFC 4291 section 2.6.1), ipwire does not.
-    [[nodiscard]] constexpr address_range<Address> hosts() const noexcept {
+    [[nodiscard]] constexpr detail::address_view<Address> hosts() const noexcept {
         if constexpr (max_length == 32) {
             if (length_ < 31) return {*network().next(), *last_address().prev()};
         }
@@ -302,11 +303,14 @@ public:
     }
 
     // As basic_prefix's, for the prefix's family.
-    [[nodiscard]] constexpr ip_range addresses() const noexcept {
-        return visit([](auto p) { return ip_range(p.addresses()); });
+    [[nodiscard]] constexpr detail::address_view<ip_address> addresses() const noexcept {
+        return {network(), last_address()};
     }
-    [[nodiscard]] constexpr ip_range hosts() const noexcept {
-        return visit([](auto p) { return ip_range(p.hosts()); });
+    [[nodiscard]] constexpr detail::address_view<ip_address> hosts() const noexcept {
+        return visit([](auto p) {
+            const auto h = p.hosts();
+            return detail::address_view<ip_address>(h.first(), h.last());
+        });
     }
     [[nodiscard]] constexpr std::uint64_t size() const noexcept {
         return visit([](auto p) { return p.size(); });

@@ -53,6 +53,36 @@ private:
     bool done_ = true;
 };
 
+// Every address of [first, last], lazily: what a prefix's addresses() and
+// hosts() and a range's addresses() give. Not itself an address_range, so
+// that an address_range stays a value (printed as "a-b" by {fmt}, which
+// would print anything with begin() and end() as a list).
+template <class Address>
+class address_view {
+    using number = address_number<Address>;
+
+public:
+    using iterator = address_iterator<Address>;
+
+    constexpr address_view(const Address& first, const Address& last) noexcept
+        : first_(number::of(first)), last_(number::of(last)), width_(static_cast<std::uint8_t>(number::width(first))) {}
+
+    [[nodiscard]] constexpr iterator begin() const noexcept { return {first_, last_, width_}; }
+    [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
+    [[nodiscard]] constexpr Address first() const noexcept { return number::make(first_, width_); }
+    [[nodiscard]] constexpr Address last() const noexcept { return number::make(last_, width_); }
+    // How many addresses; UINT64_MAX for 2^64 or more.
+    [[nodiscard]] constexpr std::uint64_t size() const noexcept {
+        const uint128 span = subtract(last_, first_);
+        return span == uint128_max ? saturate64(span) : saturate64(succ(span));
+    }
+
+private:
+    uint128 first_;
+    uint128 last_;
+    std::uint8_t width_;
+};
+
 // The minimal ascending prefixes covering up to two intervals of one family:
 // a range's prefixes() (one) and exclude(p, q) (the parts of p either side of q).
 template <class Prefix>
