@@ -69,6 +69,46 @@ static_assert(nat64_embed(p6("::"_ipv6, 128), "192.0.2.33"_ipv4).error() == errc
 static_assert(nat64_extract(p6("2001:db8::"_ipv6, 72), "2001:db8::"_ipv6).error() == errc::bad_nat64_prefix_length);
 static_assert(nat64_extract(p6("64:ff9b::"_ipv6, 96), "64:ff9c::1"_ipv6).error() == errc::not_in_prefix);
 
+// nat64_extract refuses an address whose u-octet is set (RFC 6052 section 2.2:
+// bits 64-71 MUST be zero): below /96 as nonzero_u_octet; at /96 the bits are
+// the prefix's, so the address is outside a conforming prefix.
+static_assert(nat64_extract(p6("2001:db8:100::"_ipv6, 40), "2001:db8:1c0:2:121::"_ipv6).error() ==
+              errc::nonzero_u_octet);
+static_assert(nat64_extract(p6("2001:db8::"_ipv6, 32), "2001:db8:c000:221:ff00::"_ipv6).error() ==
+              errc::nonzero_u_octet);
+static_assert(nat64_extract(p6("64:ff9b::"_ipv6, 96), "64:ff9b:0:0:100::c000:221"_ipv6).error() == errc::not_in_prefix);
+static_assert(nat64_extract(p6("64:ff9b:0:0:100::"_ipv6, 96), "64:ff9b:0:0:100::c000:221"_ipv6).error() ==
+              errc::nonzero_u_octet);
+// The suffix (after the IPv4 bits) is only a SHOULD: not checked.
+static_assert(*nat64_extract(p6("2001:db8:100::"_ipv6, 40), "2001:db8:1c0:2:21::1"_ipv6) == "192.0.2.33"_ipv4);
+
+// Every row of Table 1 with each bit of its u-octet set in turn.
+constexpr bool u_octet_refused() {
+    for (const auto& r : nat64_rows) {
+        for (unsigned bit = 0; bit < 8; ++bit) {
+            auto b = r.embedded.to_bytes();
+            b[8] = static_cast<std::uint8_t>(b[8] | (1U << bit));
+            const auto x = nat64_extract(r.prefix, ipv6_address(b));
+            const errc want = r.prefix.length() == 96 ? errc::not_in_prefix : errc::nonzero_u_octet;
+            if (x.error() != want) return false;
+        }
+    }
+    return true;
+}
+static_assert(u_octet_refused());
+
+TEST_CASE("nat64_extract: a set u-octet is refused at every RFC 6052 length") {
+    CHECK(u_octet_refused());
+    for (const auto& r : nat64_rows) {
+        CAPTURE(r.prefix.to_string());
+        auto b = r.embedded.to_bytes();
+        b[8] = 0x80;
+        const auto x = nat64_extract(r.prefix, ipv6_address(b));
+        CHECK(ipwire::to_string(x.error()) ==
+              ipwire::to_string(r.prefix.length() == 96 ? errc::not_in_prefix : errc::nonzero_u_octet));
+    }
+}
+
 TEST_CASE("nat64: RFC 6052 table 1 both ways, other lengths refused") {
     for (const auto& r : nat64_rows) {
         CAPTURE(r.prefix.to_string());

@@ -56,6 +56,14 @@ static_assert(std::is_same_v<decltype("02:00:5E:10:00:01"_mac), ipwire::mac_addr
 static_assert("02:00:5E:10:00:01"_mac == ipwire::mac_address::parse("02-00-5e-10-00-01").value());
 static_assert("ff:ff:ff:ff:ff:ff"_mac.is_broadcast());
 static_assert(std::is_same_v<decltype(443_port), port>);
+static_assert(std::is_same_v<decltype("10.0.0.1-10.0.0.9"_ip_range), ipwire::ip_range>);
+
+// _ip_range: either family, as ip_range::parse.
+static_assert(same_as_parse("10.0.0.1-10.0.0.9"_ip_range, "10.0.0.1-10.0.0.9", "10.0.0.1-10.0.0.9"));
+static_assert(same_as_parse("2001:0db8::-2001:db8::ff"_ip_range, "2001:0db8::-2001:db8::ff",
+                            "2001:db8::-2001:db8::ff"));
+static_assert(("10.0.0.1-10.0.0.9"_ip_range).size() == 9);
+static_assert(("::-::ffff"_ip_range).first() == "::"_ip && ("::-::ffff"_ip_range).last() == "::ffff"_ip);
 
 // _ipv4
 static_assert("192.0.2.1"_ipv4 == ipv4_address(0xC0000201));
