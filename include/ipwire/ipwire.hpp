@@ -43,3 +43,7 @@
 #include "ipwire/ephemeral_ports.hpp"
 #include "ipwire/flow.hpp"
 #include "ipwire/socket_table.hpp"
+
+// Packets out: builders, fragmentation, capture writers
+#include "ipwire/build.hpp"
+#include "ipwire/capture_writer.hpp"
