@@ -33,16 +33,21 @@
 #include "ipwire/wire/ip.hpp"
 #include "ipwire/wire/ipv4.hpp"
 #include "ipwire/wire/ipv6.hpp"
+#include "ipwire/wire/ipv6_chain.hpp"
 #include "ipwire/wire/ipv6_extension.hpp"
 #include "ipwire/wire/link.hpp"
 #include "ipwire/wire/link_type.hpp"
 #include "ipwire/wire/tcp.hpp"
+#include "ipwire/wire/tcp_options.hpp"
 #include "ipwire/wire/udp.hpp"
 
 // Flows and demultiplexing
 #include "ipwire/ephemeral_ports.hpp"
 #include "ipwire/flow.hpp"
 #include "ipwire/socket_table.hpp"
+
+// Reassembly (allocates, through a std::pmr::memory_resource, in a budget)
+#include "ipwire/reassembly/ip_fragments.hpp"
 
 // Packets out: builders, fragmentation, capture writers
 #include "ipwire/build.hpp"
