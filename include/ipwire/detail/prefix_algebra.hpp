@@ -231,13 +231,19 @@ inline constexpr bool is_prefix<basic_prefix<A>> = true;
 template <>
 inline constexpr bool is_prefix<ip_prefix> = true;
 
+// A prefix's first and last address as numbers, straight from its address
+// and length (network() would build an address first: collapse sorts on this).
 template <class P>
 constexpr uint128 first_number(const P& p) noexcept {
-    return address_number<typename P::address_type>::of(p.network());
+    using number = address_number<typename P::address_type>;
+    const auto a = p.address();
+    return bit_and(number::of(a), bit_not(low_ones(number::width(a) - p.length())));
 }
 template <class P>
 constexpr uint128 last_number(const P& p) noexcept {
-    return address_number<typename P::address_type>::of(p.last_address());
+    using number = address_number<typename P::address_type>;
+    const auto a = p.address();
+    return bit_or(number::of(a), low_ones(number::width(a) - p.length()));
 }
 template <class P>
 constexpr unsigned width_of(const P& p) noexcept {
