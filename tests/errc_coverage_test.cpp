@@ -10,6 +10,7 @@
 // A row with no producer yet is `pending`: it names why, and the test lists
 // it as a warning instead of failing, so that work in progress stays visible.
 #include <ipwire/address_range.hpp>
+#include <ipwire/build.hpp>
 #include <ipwire/capture.hpp>
 #include <ipwire/capture_file.hpp>
 #include <ipwire/decode.hpp>
@@ -271,6 +272,21 @@ constexpr errc ports_exhausted() {
     return ports.random_port([](ipwire::port) { return true; }).error();
 }
 
+// --- builders (issue 15) ---
+
+constexpr errc buffer_too_small() {
+    std::array<std::uint8_t, 19> buffer{};
+    return ipwire::packet_builder(buffer).ipv4({}).build().error();
+}
+constexpr errc mtu_too_small() {
+    std::array<std::uint8_t, 48> packet{};
+    std::array<std::uint8_t, 28> data{};
+    const auto built = ipwire::packet_builder(packet).ipv4({}).payload(data).build();
+    std::array<std::uint8_t, 256> out{};
+    std::array<ipwire::bytes_view, 8> views{};
+    return ipwire::fragment(*built, {.mtu = 27}, out, views).error(); // 20 + 8 does not fit
+}
+
 // --- the table ---
 
 enum class input : std::uint8_t {
@@ -361,8 +377,8 @@ constexpr row rows[] = {
     {errc::bad_tunnel_header, input::pending, "issue 12: gre_view/vxlan_view/geneve_view"},
     {errc::address_in_use, input::socket, "socket_table::bind of 192.0.2.1:80 twice", address_in_use},
     {errc::ports_exhausted, input::call, "random_port over 5000-5001, both taken", ports_exhausted},
-    {errc::buffer_too_small, input::pending, "issue 15: a builder into a short buffer"},
-    {errc::mtu_too_small, input::pending, "issue 15: fragment() for a tiny MTU"},
+    {errc::buffer_too_small, input::call, "packet_builder: a 20-byte IPv4 header into 19 bytes", buffer_too_small},
+    {errc::mtu_too_small, input::call, "fragment() of 48 IPv4 bytes for an MTU of 27", mtu_too_small},
     {errc::missing_range_separator, input::call, "ipv4_range::parse(\"10.0.0.1\")", missing_range_separator},
     {errc::reversed_address_range, input::call, "ipv4_range::parse(\"10.0.0.9-10.0.0.1\")", reversed_address_range},
     {errc::set_capacity_exceeded, input::call, "static_ip_set<1> of 10.0.0.1 and 10.0.0.3", set_capacity_exceeded},
