@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <span>
 
@@ -31,7 +32,11 @@ constexpr void store_be32(std::span<std::uint8_t> b, std::size_t at, std::uint32
     store_be16(b, at + 2, static_cast<std::uint16_t>(v & 0xFFFFU));
 }
 constexpr void store_bytes(std::span<std::uint8_t> b, std::size_t at, bytes_view v) noexcept {
-    for (std::size_t i = 0; i < v.size(); ++i) b[at + i] = v[i];
+    if (std::is_constant_evaluated()) {
+        for (std::size_t i = 0; i < v.size(); ++i) b[at + i] = v[i];
+    } else if (!v.empty()) {
+        std::memcpy(b.data() + at, v.data(), v.size()); // the payload copy: one call, not a byte loop
+    }
 }
 
 // What each layer of a packet_builder is, for build()'s second pass.
@@ -84,7 +89,8 @@ public:
         const auto h = add(detail::built_kind::vlan, 4);
         if (h.empty()) return *this;
         detail::store_be16(out_, tpid_at, static_cast<std::uint16_t>(s.tag_protocol_id));
-        const auto tci = static_cast<std::uint16_t>(s.priority << 13U | (s.drop_eligible ? 0x1000U : 0U) | s.vlan_id);
+        const auto tci =
+            static_cast<std::uint16_t>(std::uint32_t{s.priority} << 13U | (s.drop_eligible ? 0x1000U : 0U) | s.vlan_id);
         detail::store_be16(h, 0, tci);
         detail::store_be16(h, 2, type);
         next(detail::next_field::ether_type, offset_of(h) + 2, fixed);
@@ -245,7 +251,7 @@ public:
 
     // Bytes after the last header, appended (call it again to append more).
     constexpr packet_builder& payload(bytes_view data) noexcept {
-        const auto h = grow(data.size());
+        const auto h = grow(data.size(), false);
         if (data.size() != 0 && h.empty()) return *this;
         detail::store_bytes(h, 0, data);
         return *this;
@@ -317,16 +323,17 @@ private:
         if (error_ == errc{}) error_ = e;
         return *this;
     }
-    // The next n bytes, zeroed; empty (and buffer_too_small) when they do
-    // not fit or an earlier call failed.
-    constexpr std::span<std::uint8_t> grow(std::size_t n) noexcept {
+    // The next n bytes, zeroed unless the caller overwrites them all; empty
+    // (and buffer_too_small) when they do not fit or an earlier call failed.
+    constexpr std::span<std::uint8_t> grow(std::size_t n, bool zero = true) noexcept {
         if (error_ != errc{}) return {};
         if (out_.size() - size_ < n) {
             fail(errc::buffer_too_small);
             return {};
         }
         const auto h = out_.subspan(size_, n);
-        for (std::uint8_t& b : h) b = 0;
+        if (zero)
+            for (std::uint8_t& b : h) b = 0;
         size_ += n;
         return h;
     }
