@@ -48,6 +48,7 @@
 
 // Reassembly (allocates, through a std::pmr::memory_resource, in a budget)
 #include "ipwire/reassembly/ip_fragments.hpp"
+#include "ipwire/reassembly/tcp_stream.hpp"
 
 // Packets out: builders, fragmentation, capture writers
 #include "ipwire/build.hpp"
