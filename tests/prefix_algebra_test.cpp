@@ -393,7 +393,7 @@ constexpr bool laws_hold(std::uint64_t first_seed, int draws) {
         if (law_failures(first_seed + static_cast<std::uint64_t>(i) * 7919U) != 0) return false;
     return true;
 }
-static_assert(laws_hold(1, 40));
+static_assert(laws_hold(1, 6)); // few draws: clang stops constant evaluation at 2^20 steps
 
 TEST_CASE("prefix algebra laws: covers exact and minimal, collapse idempotent, exclude(p, q) u q = p") {
     for (std::uint64_t seed = 1; seed < 20001; ++seed) {
