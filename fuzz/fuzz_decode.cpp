@@ -209,7 +209,8 @@ void check_ipv4_options(const ipwire::ipv4_option_range& options, bytes_view hea
     IPWIRE_FUZZ_CHECK(within(area, header));
     IPWIRE_FUZZ_CHECK(starts_at(area, header, ipwire::ipv4_packet_view::min_header_length));
     IPWIRE_FUZZ_CHECK(area.size() == header.size() - ipwire::ipv4_packet_view::min_header_length);
-    IPWIRE_FUZZ_CHECK(options.empty() == area.empty());
+    IPWIRE_FUZZ_CHECK(options.empty() == (options.begin() == options.end()));
+    IPWIRE_FUZZ_CHECK(!options.empty() || area.empty() || options.error() == errc::bad_option_length);
 
     std::size_t expected_offset = 0;
     std::size_t steps = 0;
@@ -240,7 +241,8 @@ void check_ipv4_options(const ipwire::ipv4_option_range& options, bytes_view hea
         saw_end_of_list = o.type() == ipwire::ipv4_option_type::end_of_list;
         expected_offset += o.length();
     }
-    IPWIRE_FUZZ_CHECK(it.offset() == area.size());
+    // Where the walk stopped: the malformed option, else the area's end (detail/tlv.hpp).
+    IPWIRE_FUZZ_CHECK(it.offset() == (it.error() == errc{} ? area.size() : expected_offset));
     IPWIRE_FUZZ_CHECK(it.error() == errc{} || it.error() == errc::bad_option_length);
     IPWIRE_FUZZ_CHECK(options.error() == it.error());
     if (it.error() == errc{} && !saw_end_of_list) IPWIRE_FUZZ_CHECK(expected_offset == area.size());
@@ -334,7 +336,7 @@ void check_ipv6_options(const ipwire::ipv6_option_range& options, bytes_view are
         IPWIRE_FUZZ_CHECK(o.unrecognized_action() == type >> 6U);
         IPWIRE_FUZZ_CHECK(o.may_change() == ((type & 0x20U) != 0));
         const bytes_view data = o.data();
-        IPWIRE_FUZZ_CHECK(o.length() == data.size());
+        IPWIRE_FUZZ_CHECK(o.data_length() == data.size() && o.length() == bytes.size());
         if (type == 0) {
             IPWIRE_FUZZ_CHECK(bytes.size() == 1 && data.empty());
         } else {

@@ -684,7 +684,7 @@ constexpr bool check_fields(const packet_row& row) {
            p.bytes().data() == row.bytes.data() && p.bytes().size() == row.bytes.size() &&
            p.header().data() == row.bytes.data() && p.header().size() == row.header_length &&
            p.options().bytes().data() == row.bytes.data() + 20 &&
-           p.options().bytes().size() == row.header_length - 20 && p.options().empty() == (row.header_length == 20) &&
+           p.options().bytes().size() == row.header_length - 20 && p.options().empty() == (row.option_count == 0) &&
            p.payload().data() == row.bytes.data() + row.header_length && p.payload().size() == row.payload_length &&
            p.truncated() == row.truncated && w.count == row.option_count && w.error == row.option_error &&
            p.options().error() == row.option_error;
@@ -764,28 +764,42 @@ struct options_row {
     std::array<expected_option, 4> options; // the first `count` are used
     std::size_t count;
     errc error;
+    std::size_t stop; // where the walk stops: the malformed option, else the area's size (options_end)
 };
+constexpr std::size_t options_end = ~std::size_t{0};
 
 constexpr options_row options_rows[] = {
     {"options_record_route",
      options_record_route,
      {{{0, 1, false, 0, 1, 1}, {1, 7, false, 0, 7, 11}, {12, 1, false, 0, 1, 1}, {13, 0, false, 0, 0, 1}}},
      4,
-     errc{}},
-    {"options_timestamp", options_timestamp, {{{0, 68, false, 2, 4, 12}}}, 1, errc{}},
-    {"options_router_alert", options_router_alert, {{{0, 148, true, 0, 20, 4}}}, 1, errc{}},
-    {"source_route_udp", source_route_udp, {{{0, 1, false, 0, 1, 1}, {1, 131, true, 0, 3, 11}}}, 2, errc{}},
-    {"source_route_done", source_route_done, {{{0, 137, true, 0, 9, 7}, {7, 0, false, 0, 0, 1}}}, 2, errc{}},
-    {"option_length_0", option_length_0, {{{0, 1, false, 0, 1, 1}}}, 1, errc::bad_option_length},
-    {"option_length_1", option_length_1, {}, 0, errc::bad_option_length},
-    {"option_past_header", option_past_header, {{{0, 1, false, 0, 1, 1}}}, 1, errc::bad_option_length},
+     errc{},
+     options_end},
+    {"options_timestamp", options_timestamp, {{{0, 68, false, 2, 4, 12}}}, 1, errc{}, options_end},
+    {"options_router_alert", options_router_alert, {{{0, 148, true, 0, 20, 4}}}, 1, errc{}, options_end},
+    {"source_route_udp",
+     source_route_udp,
+     {{{0, 1, false, 0, 1, 1}, {1, 131, true, 0, 3, 11}}},
+     2,
+     errc{},
+     options_end},
+    {"source_route_done",
+     source_route_done,
+     {{{0, 137, true, 0, 9, 7}, {7, 0, false, 0, 0, 1}}},
+     2,
+     errc{},
+     options_end},
+    {"option_length_0", option_length_0, {{{0, 1, false, 0, 1, 1}}}, 1, errc::bad_option_length, 1},
+    {"option_length_1", option_length_1, {}, 0, errc::bad_option_length, 0},
+    {"option_past_header", option_past_header, {{{0, 1, false, 0, 1, 1}}}, 1, errc::bad_option_length, 1},
     {"option_length_missing",
      option_length_missing,
      {{{0, 1, false, 0, 1, 1}, {1, 1, false, 0, 1, 1}, {2, 1, false, 0, 1, 1}}},
      3,
-     errc::bad_option_length},
-    {"option_after_end_of_list", option_after_end_of_list, {{{0, 0, false, 0, 0, 1}}}, 1, errc{}},
-    {"udp_df (none)", udp_df, {}, 0, errc{}},
+     errc::bad_option_length,
+     3},
+    {"option_after_end_of_list", option_after_end_of_list, {{{0, 0, false, 0, 0, 1}}}, 1, errc{}, options_end},
+    {"udp_df (none)", udp_df, {}, 0, errc{}, options_end},
 };
 
 constexpr bool check_options(const options_row& row) {
@@ -802,11 +816,14 @@ constexpr bool check_options(const options_row& row) {
         if (it.offset() != e.offset || static_cast<std::uint8_t>(o.type()) != e.type || o.copied() != e.copied ||
             o.option_class() != e.option_class || o.number() != e.number || o.length() != e.length ||
             o.bytes().data() != options.bytes().data() + e.offset || o.bytes().size() != e.length ||
-            o.data().size() != (single ? 0 : e.length - 2) || (!single && o.data().data() != o.bytes().data() + 2))
+            o.data().size() != (single ? 0 : e.length - 2) || o.data_length() != o.data().size() ||
+            it.length() != e.length || it.data_length() != o.data_length() ||
+            (!single && o.data().data() != o.bytes().data() + 2))
             return false;
     }
-    return i == row.count && it.error() == row.error && it.offset() == options.bytes().size() &&
-           options.error() == row.error;
+    const std::size_t stop = row.stop == options_end ? options.bytes().size() : row.stop;
+    return i == row.count && it == std::default_sentinel && it.error() == row.error && it.offset() == stop &&
+           options.error() == row.error && options.offset() == stop;
 }
 static_assert(first_failure(options_rows, check_options) == -1);
 
@@ -832,9 +849,14 @@ TEST_CASE("ipv4_packet_view: options item by item, and where a malformed list st
             CHECK(o.length() == e.length);
             CHECK(o.bytes().data() == options.bytes().data() + e.offset);
             CHECK(o.data().size() == (e.length == 1 ? 0 : e.length - 2));
+            CHECK(o.data_length() == (e.length == 1 ? 0 : e.length - 2));
+            CHECK(it.length() == e.length);
         }
         CHECK(i == row.count);
         CHECK(it.error() == row.error);
+        CHECK(it.offset() == (row.stop == options_end ? options.bytes().size() : row.stop));
+        CHECK(options.offset() == it.offset());
+        CHECK(it.length() == 0);
         CHECK(options.error() == row.error); // and after it
         CHECK(static_cast<std::size_t>(test_ranges::distance(options)) == row.count);
     }
@@ -857,7 +879,9 @@ TEST_CASE("ipv4_packet_view: option data of record route, timestamp and router a
         CHECK((*it).data().empty());
         ++it;
         CHECK(it == p.options().end());
+        CHECK(it == std::default_sentinel);
         CHECK(it.error() == errc{});
+        CHECK(it.offset() == p.options().bytes().size()); // EOL ends the walk: the rest is padding
     }
     {
         const auto p = ipv4_packet_view::parse(options_timestamp).value();
@@ -883,6 +907,11 @@ TEST_CASE("ipv4_packet_view: the options of a header without options") {
     const ipv4_option_range none;
     CHECK(none.begin() == none.end());
     CHECK(none.error() == errc{});
+    // empty() is begin() == end(): an area whose first option is malformed yields none.
+    const auto bad = ipv4_packet_view::parse(option_length_1).value();
+    CHECK(bad.options().empty());
+    CHECK(bad.options().bytes().size() == 4);
+    CHECK(bad.options().error() == errc::bad_option_length);
 }
 
 // ---------------------------------------------------------------------------

@@ -1349,9 +1349,9 @@ constexpr bool options_hold() {
     for (ipv6_option o : h.options()) {
         if (n == std::size(hop_by_hop_expected)) return false;
         const auto& e = hop_by_hop_expected[n++];
-        if (o.type() != e.type || o.length() != e.length || o.data().size() != e.length ||
-            o.bytes().size() != (e.type == ipv6_option_type::pad1 ? 1 : 2 + e.length) ||
-            o.unrecognized_action() != e.action || o.may_change() != e.may_change ||
+        const std::size_t whole = e.type == ipv6_option_type::pad1 ? 1 : 2 + e.length;
+        if (o.type() != e.type || o.data_length() != e.length || o.data().size() != e.length || o.length() != whole ||
+            o.bytes().size() != whole || o.unrecognized_action() != e.action || o.may_change() != e.may_change ||
             (e.length != 0 && o.data()[0] != e.first_data))
             return false;
     }
@@ -1390,9 +1390,14 @@ TEST_CASE("ipv6_packet_view: options") {
     auto it = options.begin();
     CHECK(it.error() == errc{});
     CHECK((*it).type() == ipv6_option_type::pad1);
+    CHECK(it.offset() == 0);
+    CHECK(it.length() == 1);
+    CHECK(it.data_length() == 0);
     ++it;
     CHECK(it == std::default_sentinel);
     CHECK(it.error() == errc::bad_option_length);
+    CHECK(it.offset() == 1); // the router alert that runs past the area
+    CHECK(options.offset() == 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -1400,9 +1405,13 @@ TEST_CASE("ipv6_packet_view: options") {
 
 static_assert(view(home_address_option).home_address() == "2001:db8:ffff::1"_ipv6);
 static_assert(view(home_address_option).source() == "2001:db8::1"_ipv6);
+static_assert((*view(home_address_option).extension_headers().begin())
+                  .options()
+                  .find(ipv6_option_type::home_address)
+                  ->data_length() == 16);
 static_assert(
     (*view(home_address_option).extension_headers().begin()).options().find(ipv6_option_type::home_address)->length() ==
-    16);
+    18);
 
 TEST_CASE("ipv6_packet_view: home address option") {
     CHECK(view(home_address_option).home_address()->to_string() == "2001:db8:ffff::1");
@@ -1523,3 +1532,113 @@ TEST_CASE("ipv6_packet_view: real packets") {
 }
 
 } // namespace
+
+// ---------------------------------------------------------------------------
+// The chain summary: one walk, every chain fact (wire/ipv6_chain.hpp).
+
+using ipwire::ipv6_chain_stop;
+using ipwire::ipv6_chain_summary;
+
+struct summary_row {
+    std::string_view name;
+    bytes_view packet;
+    ip_protocol protocol;
+    std::size_t offset; // upper_layer_offset()
+    ipv6_chain_stop stop;
+    errc error;
+    std::size_t headers;
+    int fragment_offset; // -1: no fragment header
+    bool is_fragment;
+    int routing_type; // -1: no routing header
+    ipv6_address final_destination;
+    std::optional<ipv6_address> home;
+};
+
+constexpr ipv6_address dst2 = "2001:db8::2"_ipv6;
+constexpr auto none6 = std::optional<ipv6_address>{};
+
+// clang-format off
+constexpr summary_row summary_rows[] = {
+    {"no_extensions", no_extensions, ip_protocol::udp, 0, ipv6_chain_stop::upper_layer, errc{}, 0, -1, false, -1, dst2, none6},
+    {"routing0", routing0, ip_protocol::tcp, 40, ipv6_chain_stop::upper_layer, errc{}, 1, -1, false, 0, "2001:db8::b"_ipv6, none6},
+    {"routing2", routing2, ip_protocol::icmpv6, 24, ipv6_chain_stop::upper_layer, errc{}, 1, -1, false, 2, "2001:db8:ffff::1"_ipv6, none6},
+    {"srh", srh, ip_protocol::udp, 40, ipv6_chain_stop::upper_layer, errc{}, 1, -1, false, 4, "2001:db8::d"_ipv6, none6},
+    {"srh_done", srh_done, ip_protocol::ipv6_no_next, 32, ipv6_chain_stop::upper_layer, errc{}, 1, -1, false, 4, dst2, none6},
+    {"fragment_first", fragment_first, ip_protocol::udp, 8, ipv6_chain_stop::upper_layer, errc{}, 1, 0, true, -1, dst2, none6},
+    {"fragment_middle", fragment_middle, ip_protocol::ipv6_destination, 8, ipv6_chain_stop::non_first_fragment, errc{}, 1, 16, true, -1, dst2, none6},
+    {"fragment_last", fragment_last, ip_protocol::udp, 8, ipv6_chain_stop::non_first_fragment, errc{}, 1, 24, true, -1, dst2, none6},
+    {"fragment_twice", fragment_twice, ip_protocol::ipv6_fragment, 8, ipv6_chain_stop::error, errc::bad_extension_header, 1, 0, true, -1, dst2, none6},
+    {"fragment_atomic", fragment_atomic, ip_protocol::tcp, 8, ipv6_chain_stop::upper_layer, errc{}, 1, 0, false, -1, dst2, none6},
+    {"home_address_option", home_address_option, ip_protocol::udp, 24, ipv6_chain_stop::upper_layer, errc{}, 1, -1, false, -1, dst2, "2001:db8:ffff::1"_ipv6},
+    {"authentication", authentication, ip_protocol::icmpv6, 24, ipv6_chain_stop::upper_layer, errc{}, 1, -1, false, -1, dst2, none6},
+    {"esp_end", esp_end, ip_protocol::esp, 8, ipv6_chain_stop::upper_layer, errc{}, 1, -1, false, -1, dst2, none6},
+    {"no_next_header", no_next_header, ip_protocol::ipv6_no_next, 0, ipv6_chain_stop::upper_layer, errc{}, 0, -1, false, -1, dst2, none6},
+    {"unknown_next_header", unknown_next_header, static_cast<ip_protocol>(253), 8, ipv6_chain_stop::upper_layer, errc{}, 1, -1, false, -1, dst2, none6},
+    {"hop_by_hop_not_first", hop_by_hop_not_first, hbh, 8, ipv6_chain_stop::error, errc::bad_extension_header, 1, -1, false, -1, dst2, none6},
+    {"chain_past_capture", chain_past_capture, ip_protocol::ipv6_routing, 8, ipv6_chain_stop::error, errc::truncated, 1, -1, false, -1, dst2, none6},
+    {"chain_past_payload_length", chain_past_payload_length, ip_protocol::ipv6_routing, 0, ipv6_chain_stop::error, errc::bad_extension_header, 0, -1, false, -1, dst2, none6},
+};
+// clang-format on
+
+constexpr bool summary_row_holds(const summary_row& row) {
+    const ipv6_packet_view v = view(row.packet);
+    const ipv6_chain_summary s = v.chain_summary();
+    const auto f = s.fragment_header();
+    const auto r = s.routing_header();
+    const bytes_view upper = s.upper_layer_payload();
+    // The summary agrees with the raw walk it was made from.
+    const auto walked = v.extension_headers().walk();
+    return s.upper_layer_protocol() == row.protocol && s.upper_layer_offset() == row.offset && s.stop() == row.stop &&
+           s.error() == row.error && s.header_count() == row.headers &&
+           (f ? static_cast<int>(f->fragment_offset()) : -1) == row.fragment_offset &&
+           s.is_fragment() == row.is_fragment && (r ? static_cast<int>(r->routing_type()) : -1) == row.routing_type &&
+           s.final_destination() == row.final_destination && s.home_address() == row.home &&
+           upper.data() == v.payload().data() + row.offset && upper.size() == v.payload().size() - row.offset &&
+           walked.protocol() == row.protocol && walked.offset() == row.offset && walked.error() == row.error &&
+           // and the view's accessors read it
+           v.upper_layer_protocol() == row.protocol && v.final_destination() == row.final_destination &&
+           v.home_address() == row.home && v.is_fragment() == row.is_fragment;
+}
+constexpr bool summary_rows_hold() {
+    for (const auto& row : summary_rows)
+        if (!summary_row_holds(row)) return false;
+    return true;
+}
+static_assert(summary_rows_hold());
+
+TEST_CASE("ipv6_chain_summary: one walk of each chain") {
+    for (const auto& row : summary_rows) {
+        CAPTURE(row.name);
+        const ipv6_chain_summary s = view(row.packet).chain_summary();
+        CHECK(s.upper_layer_protocol() == row.protocol);
+        CHECK(s.upper_layer_offset() == row.offset);
+        CHECK(s.stop() == row.stop);
+        CHECK(s.error() == row.error);
+        CHECK(s.header_count() == row.headers);
+        CHECK(s.is_fragment() == row.is_fragment);
+        CHECK(s.final_destination() == row.final_destination);
+        CHECK(s.home_address() == row.home);
+        CHECK(summary_row_holds(row));
+    }
+}
+
+TEST_CASE("ipv6_chain_summary: pseudo-header sums, stop names, the empty summary") {
+    // The pseudo-header from the summary is the view's, and both check the
+    // real checksums: routing0's TCP to the final destination, home_address_option's
+    // UDP from the home address.
+    for (const bytes_view p : {bytes_view(routing0), bytes_view(home_address_option), bytes_view(srh)}) {
+        const ipv6_packet_view v = view(p);
+        const auto len = static_cast<std::uint32_t>(v.chain_summary().upper_layer_payload().size());
+        CHECK(v.chain_summary().pseudo_header_sum(len) == v.pseudo_header_sum(len));
+        CHECK(ipwire::checksum_fold(ipwire::checksum_add(v.chain_summary().pseudo_header_sum(len),
+                                                         v.chain_summary().upper_layer_payload())) == 0xFFFF);
+    }
+    CHECK(to_string(ipv6_chain_stop::upper_layer) == "upper layer");
+    CHECK(to_string(ipv6_chain_stop::non_first_fragment) == "non-first fragment");
+    CHECK(to_string(ipv6_chain_stop::error) == "error");
+    CHECK(to_string(static_cast<ipv6_chain_stop>(9)).empty());
+    constexpr ipv6_chain_summary empty;
+    static_assert(empty.upper_layer_payload().empty() && empty.header_count() == 0 && !empty.fragment_header() &&
+                  !empty.routing_header() && !empty.home_address() && empty.error() == errc{});
+    CHECK(empty.stop() == ipv6_chain_stop::upper_layer);
+}

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <system_error>
 #include <type_traits>
+#include <vector>
 
 namespace {
 
@@ -649,9 +650,19 @@ constexpr bool option_case_holds(const option_case& c) {
     const tcp_segment_view v = *r;
     // Whatever the options, the data is where the data offset says.
     if (v.payload().size() != 2 || v.payload()[0] != filler || v.header_length() != 20 + c.size) return false;
+    // Where the walk stops: after an error, at the malformed option (the sum
+    // of what was yielded before it); else at the area's end.
+    std::size_t yielded = 0;
+    for (std::size_t i = 0; i < c.expected.count; ++i) yielded += c.expected.items[i].length;
+    const std::size_t stop = c.error == errc{} ? c.size : yielded;
+    const ipwire::tcp_options_summary s = v.options_summary();
     return option_list_matches(v, c.expected, c.error) && v.mss() == c.mss && v.window_scale() == c.window_scale &&
            v.sack_permitted() == c.sack_permitted && v.sack_blocks().size() == c.sack_blocks &&
-           v.timestamps() == c.timestamps;
+           v.timestamps() == c.timestamps && s.mss() == c.mss && s.window_scale() == c.window_scale &&
+           s.sack_permitted() == c.sack_permitted && s.sack_blocks().size() == c.sack_blocks &&
+           s.timestamps() == c.timestamps && s.error() == c.error && s.count() == c.expected.count &&
+           s.offset() == stop && v.options().offset() == stop &&
+           s.options().bytes().data() == v.options().bytes().data();
 }
 
 constexpr bool option_cases_hold() {
@@ -673,8 +684,68 @@ TEST_CASE("tcp: option lists, malformed ones stop with bad_option_length") {
         CHECK(r->sack_permitted() == c.sack_permitted);
         CHECK(r->sack_blocks().size() == c.sack_blocks);
         CHECK(r->timestamps() == c.timestamps);
+        const ipwire::tcp_options_summary s = r->options_summary();
+        CHECK(s.error() == c.error);
+        CHECK(s.count() == c.expected.count);
+        CHECK(s.mss() == c.mss);
+        CHECK(s.window_scale() == c.window_scale);
+        CHECK(s.sack_permitted() == c.sack_permitted);
+        CHECK(s.sack_blocks().size() == c.sack_blocks);
+        CHECK(s.timestamps() == c.timestamps);
         CHECK(option_case_holds(c));
     }
+}
+
+// The summary's view of repeats and wrong lengths, and every occurrence.
+// clang-format off
+constexpr std::array<std::uint8_t, 40> repeats_area = {
+    0x02, 0x03, 0x05,             // MSS of length 3 (invalid), at 0
+    0x02, 0x04, 0x05, 0xb4,       // MSS 1460, at 3: the one read
+    0x02, 0x04, 0x02, 0x18,       // MSS 536, at 7: a repeat, not read
+    0x04, 0x02,                   // SACK-permitted, at 11
+    0x05, 0x0a,                   // SACK, one block, at 13
+    0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x20,
+    0x08, 0x0a,                   // timestamps, at 23
+    0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x06,
+    0x00,                         // EOL, at 33; then padding to 36
+};
+// clang-format on
+
+constexpr bool repeats_hold() {
+    const built_segment b = build(repeats_area, 36);
+    const auto v = tcp_segment_view::parse(b.view());
+    if (!v) return false;
+    const ipwire::tcp_options_summary s = v->options_summary();
+    const auto blocks = s.sack_blocks();
+    std::size_t mss_seen = 0;
+    std::size_t mss_offsets = 0;
+    for (auto it = s.occurrences(tcp_option_kind::maximum_segment_size).begin(); it != std::default_sentinel; ++it) {
+        ++mss_seen;
+        mss_offsets += it.offset();
+    }
+    return s.mss() == 1460 && s.sack_permitted() && blocks.size() == 1 &&
+           blocks[0] == ipwire::tcp_sack_block{0x10, 0x20} && s.timestamps() == ipwire::tcp_timestamps{5, 6} &&
+           !s.window_scale() && s.has_repeated_option() && s.has_invalid_length() && s.count() == 7 &&
+           s.error() == errc{} && s.offset() == 36 && mss_seen == 3 && mss_offsets == 0 + 3 + 7 &&
+           test_ranges::distance(s.occurrences(tcp_option_kind::window_scale)) == 0 &&
+           test_ranges::distance(s.occurrences(tcp_option_kind::end_of_option_list)) == 1;
+}
+static_assert(repeats_hold());
+// One clean option of each kind: no repeat, no wrong length.
+static_assert(!tcp_segment_view::parse(seg_syn)->options_summary().has_repeated_option());
+static_assert(!tcp_segment_view::parse(seg_syn)->options_summary().has_invalid_length());
+static_assert(ipwire::tcp_options_summary().count() == 0 && !ipwire::tcp_options_summary().mss());
+
+TEST_CASE("tcp_options_summary: repeats, wrong lengths and every occurrence") {
+    CHECK(repeats_hold());
+    const built_segment b = build(repeats_area, 36);
+    const ipwire::tcp_options_summary s = tcp_segment_view::parse(b.view())->options_summary();
+    CHECK(s.mss() == 1460);
+    CHECK(s.has_repeated_option());
+    CHECK(s.has_invalid_length());
+    std::vector<std::size_t> lengths;
+    for (const tcp_option o : s.occurrences(tcp_option_kind::maximum_segment_size)) lengths.push_back(o.length());
+    CHECK(lengths == std::vector<std::size_t>{3, 4, 4});
 }
 
 // has_valid_length, per kind: a segment whose option area holds one option of

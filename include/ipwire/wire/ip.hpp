@@ -16,6 +16,17 @@
 
 namespace ipwire {
 
+namespace detail {
+// What a transport checksum needs of its IP packet, with one IPv6 chain walk
+// (ip_packet_view::checksum_basis).
+struct ip_checksum_basis {
+    bool fragment = false;             // ip_packet_view::is_fragment()
+    bool truncated = false;            // ip_packet_view::truncated()
+    std::uint64_t pseudo_header_sum{}; // ip_packet_view::pseudo_header_sum(length)
+    [[nodiscard]] constexpr bool whole_payload() const noexcept { return !fragment && !truncated; }
+};
+} // namespace detail
+
 class ip_packet_view {
 public:
     // An empty view, for std::optional and result; only parse (or a family
@@ -99,6 +110,18 @@ public:
     // ipv4_packet_view::pseudo_header_sum and ipv6_packet_view::pseudo_header_sum.
     [[nodiscard]] constexpr std::uint64_t pseudo_header_sum(std::uint32_t upper_layer_length) const noexcept {
         return is_v4() ? v4().pseudo_header_sum(upper_layer_length) : v6().pseudo_header_sum(upper_layer_length);
+    }
+    // holds_whole_payload() and pseudo_header_sum(upper_layer_length) at the
+    // cost of one walk of an IPv6 chain (its ipv6_chain_summary), for the
+    // TCP, UDP and ICMPv6 checksums.
+    [[nodiscard]] constexpr detail::ip_checksum_basis checksum_basis(std::uint32_t upper_layer_length) const noexcept {
+        if (is_v4()) {
+            const ipv4_packet_view p = v4();
+            return {p.is_fragment(), p.truncated(), p.pseudo_header_sum(upper_layer_length)};
+        }
+        const ipv6_packet_view p = v6();
+        const ipv6_chain_summary chain = p.chain_summary();
+        return {chain.is_fragment(), p.truncated(), chain.pseudo_header_sum(upper_layer_length)};
     }
     // The whole span the view was given.
     [[nodiscard]] constexpr bytes_view bytes() const noexcept { return bytes_; }

@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "ipwire/detail/bytes.hpp"
+#include "ipwire/detail/tlv.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip_protocol.hpp"
 #include "ipwire/ipv4.hpp"
@@ -52,141 +53,47 @@ enum class ipv4_option_type : std::uint8_t {
     return "";
 }
 
-class ipv4_option_iterator;
-
 // One option (RFC 791 section 3.1, "Options"): a type byte, and for every type
 // but EOL and NOP a length byte counting the whole option, then its data.
-class ipv4_option {
+// length() is the whole option (1 for EOL and NOP), data_length() its data.
+class ipv4_option : public detail::tlv_byte_option {
 public:
     constexpr ipv4_option() noexcept = default;
 
-    [[nodiscard]] constexpr ipv4_option_type type() const noexcept { return static_cast<ipv4_option_type>(bytes_[0]); }
+    [[nodiscard]] constexpr ipv4_option_type type() const noexcept {
+        return static_cast<ipv4_option_type>(type_byte());
+    }
     // The copied flag (bit 0 of the type): a fragmenting router copies this
     // option into every fragment.
-    [[nodiscard]] constexpr bool copied() const noexcept { return (bytes_[0] & 0x80U) != 0; }
+    [[nodiscard]] constexpr bool copied() const noexcept { return (type_byte() & 0x80U) != 0; }
     // Bits 1-2 of the type: 0 control, 2 debugging and measurement.
     [[nodiscard]] constexpr std::uint8_t option_class() const noexcept {
-        return static_cast<std::uint8_t>((bytes_[0] >> 5U) & 0x03U);
+        return static_cast<std::uint8_t>((type_byte() >> 5U) & 0x03U);
     }
     // Bits 3-7 of the type.
     [[nodiscard]] constexpr std::uint8_t number() const noexcept {
-        return static_cast<std::uint8_t>(bytes_[0] & 0x1FU);
+        return static_cast<std::uint8_t>(type_byte() & 0x1FU);
     }
-    // The whole option in bytes, type and length bytes included: the length
-    // byte, or 1 for EOL and NOP, which have none.
-    [[nodiscard]] constexpr std::size_t length() const noexcept { return bytes_.size(); }
-    // What follows the type and length bytes (empty for EOL and NOP).
-    [[nodiscard]] constexpr bytes_view data() const noexcept {
-        return bytes_.size() < 2 ? bytes_view{} : bytes_.subspan(2);
-    }
-    // The whole option.
-    [[nodiscard]] constexpr bytes_view bytes() const noexcept { return bytes_; }
 
 private:
-    friend class ipv4_option_iterator;
-    constexpr explicit ipv4_option(bytes_view b) noexcept : bytes_(b) {}
-    bytes_view bytes_;
+    template <detail::tlv_format, class>
+    friend class detail::tlv_iterator;
+    constexpr explicit ipv4_option(bytes_view b) noexcept : tlv_byte_option(b) {}
 };
 
-// Steps through an options area, checking each option as it lands on it. EOL
-// is yielded and ends the walk (what follows it is padding). A type other than
-// EOL and NOP whose length byte is missing, 0, 1, or runs past the header ends
-// the walk too, and error() then says errc::bad_option_length.
-class ipv4_option_iterator {
+// Steps through an options area (detail/tlv.hpp), checking each option as it
+// lands on it. EOL is yielded and ends the walk (what follows it is padding).
+// A type other than EOL and NOP whose length byte is missing, 0, 1, or runs
+// past the header ends the walk too, and error() then says
+// errc::bad_option_length; offset() is then that option's offset.
+using ipv4_option_iterator = detail::tlv_iterator<detail::tlv_format::ipv4, ipv4_option>;
+
+// The options area of a header (its bytes past the fixed 20), iterable to
+// std::default_sentinel; error() and offset() walk it and say where and why
+// the walk stops.
+class ipv4_option_range : public detail::tlv_range<detail::tlv_format::ipv4, ipv4_option> {
 public:
-    using value_type = ipv4_option;
-    using reference = ipv4_option;
-    using pointer = void;
-    using difference_type = std::ptrdiff_t;
-    using iterator_category = std::input_iterator_tag; // yields values, not references
-    using iterator_concept = std::forward_iterator_tag;
-
-    constexpr ipv4_option_iterator() noexcept = default;
-
-    [[nodiscard]] constexpr ipv4_option operator*() const noexcept {
-        return ipv4_option(options_.subspan(offset_, length_));
-    }
-    constexpr ipv4_option_iterator& operator++() noexcept {
-        if (options_[offset_] == static_cast<std::uint8_t>(ipv4_option_type::end_of_list))
-            offset_ = options_.size();
-        else
-            offset_ += length_;
-        settle();
-        return *this;
-    }
-    constexpr ipv4_option_iterator operator++(int) noexcept {
-        ipv4_option_iterator before = *this;
-        ++*this;
-        return before;
-    }
-    // errc::bad_option_length once a malformed option ended the walk, else errc{}.
-    [[nodiscard]] constexpr errc error() const noexcept { return error_; }
-    // The option's offset from the start of the options area (the end: its size).
-    [[nodiscard]] constexpr std::size_t offset() const noexcept { return offset_; }
-
-    friend constexpr bool operator==(const ipv4_option_iterator& a, const ipv4_option_iterator& b) noexcept {
-        return a.offset_ == b.offset_;
-    }
-
-private:
-    friend class ipv4_option_range;
-    constexpr ipv4_option_iterator(bytes_view options, std::size_t offset) noexcept
-        : options_(options), offset_(offset) {
-        settle();
-    }
-    // Checks the option at offset_ and records its length, or moves to the end.
-    constexpr void settle() noexcept {
-        const std::size_t size = options_.size();
-        if (offset_ >= size) {
-            offset_ = size;
-            length_ = 0;
-            return;
-        }
-        const std::uint8_t type = options_[offset_];
-        if (type == static_cast<std::uint8_t>(ipv4_option_type::end_of_list) ||
-            type == static_cast<std::uint8_t>(ipv4_option_type::no_operation)) {
-            length_ = 1;
-            return;
-        }
-        const std::size_t left = size - offset_;
-        const std::size_t length = left < 2 ? 0 : options_[offset_ + 1];
-        if (length < 2 || length > left) {
-            error_ = errc::bad_option_length;
-            offset_ = size;
-            length_ = 0;
-            return;
-        }
-        length_ = length;
-    }
-
-    bytes_view options_;
-    std::size_t offset_ = 0;
-    std::size_t length_ = 0;
-    errc error_{};
-};
-
-// The options area of a header (its bytes past the fixed 20), iterable.
-class ipv4_option_range {
-public:
-    constexpr ipv4_option_range() noexcept = default;
-    constexpr explicit ipv4_option_range(bytes_view options) noexcept : options_(options) {}
-
-    [[nodiscard]] constexpr ipv4_option_iterator begin() const noexcept { return {options_, 0}; }
-    [[nodiscard]] constexpr ipv4_option_iterator end() const noexcept { return {options_, options_.size()}; }
-    [[nodiscard]] constexpr bool empty() const noexcept { return options_.empty(); }
-    // The whole options area, padding included.
-    [[nodiscard]] constexpr bytes_view bytes() const noexcept { return options_; }
-    // errc::bad_option_length when a malformed option ends the walk before
-    // the area does, else errc{}. Walks the options itself, so it answers
-    // before, during or after a range-for.
-    [[nodiscard]] constexpr errc error() const noexcept {
-        auto it = begin();
-        while (it != end()) ++it;
-        return it.error();
-    }
-
-private:
-    bytes_view options_;
+    using tlv_range::tlv_range;
 };
 
 class ip_packet_view;

@@ -11,10 +11,11 @@
 // hop-by-hop header cut). Payload length 0 without hop-by-hop is an empty
 // payload, as RFC 8200 allows (No Next Header). Parse does NOT fail on a bad
 // chain: the addresses of a packet whose chain is malformed or cut by the
-// snap length are still worth reading. Every accessor that needs the chain
-// walks it again, at most 16 headers with O(1) checks each (option lists only
-// for the jumbo and home address lookups), and stops where the walk stops:
-// extension_headers().error() says why.
+// snap length are still worth reading. chain_summary() walks the chain once
+// (at most 16 headers with O(1) checks each, option lists only for the home
+// address) and says what it found and where and why it stopped; every
+// accessor that needs the chain reads one summary, so keep it to read
+// several.
 #pragma once
 
 #include <cstddef>
@@ -27,6 +28,7 @@
 #include "ipwire/ipv6.hpp"
 #include "ipwire/wire/bytes.hpp"
 #include "ipwire/wire/checksum.hpp"
+#include "ipwire/wire/ipv6_chain.hpp"
 #include "ipwire/wire/ipv6_extension.hpp"
 
 namespace ipwire {
@@ -129,29 +131,34 @@ public:
         return ipv6_extension_header_range(payload(), payload_length_in_effect(),
                                            detail::load_u8(bytes_, field::next_header));
     }
-    // The protocol after the chain (tcp, udp, esp, ipv6_no_next, any unknown
-    // value, or for a non-first fragment the fragment header's next header). If
-    // the walk stopped on an error, the type of the header it stopped at, which
-    // is never a transport: check extension_headers().error().
+    // One walk of the chain: the upper layer, fragment and routing headers,
+    // home address, final destination and where and why the walk stopped.
+    [[nodiscard]] constexpr ipv6_chain_summary chain_summary() const noexcept {
+        const bytes_view p = payload();
+        return ipv6_chain_summary(bytes_.first(header_length + p.size()), extension_headers());
+    }
+    // The protocol after the chain (chain_summary().upper_layer_protocol()):
+    // tcp, udp, esp, ipv6_no_next, any unknown value, or for a non-first
+    // fragment the fragment header's next header. If the walk stopped on an
+    // error, the type of the header it stopped at, which is never a transport:
+    // check chain_summary().error().
     [[nodiscard]] constexpr ip_protocol upper_layer_protocol() const noexcept {
-        return extension_headers().walk().protocol();
+        return chain_summary().upper_layer_protocol();
     }
     // The bytes from where upper_layer_protocol() begins to the end of the
     // payload (cut to the capture): a transport header, ESP, the ignored bytes
     // after No Next Header, the data of a non-first fragment, or the header the
     // walk stopped at.
     [[nodiscard]] constexpr bytes_view upper_layer_payload() const noexcept {
-        return payload().subspan(extension_headers().walk().offset());
+        return chain_summary().upper_layer_payload();
     }
 
     // The first routing header of the chain, if the walk reaches one.
     [[nodiscard]] constexpr std::optional<ipv6_routing_header> routing_header() const noexcept {
-        const auto h = extension_headers().find(ip_protocol::ipv6_routing);
-        return h ? h->routing() : std::nullopt;
+        return chain_summary().routing_header();
     }
     [[nodiscard]] constexpr std::optional<ipv6_fragment_header> fragment_header() const noexcept {
-        const auto h = extension_headers().find(ip_protocol::ipv6_fragment);
-        return h ? h->fragment() : std::nullopt;
+        return chain_summary().fragment_header();
     }
     // The fragment header's fields; 0, false and 0 without one.
     [[nodiscard]] constexpr std::uint16_t fragment_offset() const noexcept {
@@ -169,10 +176,7 @@ public:
     // A piece of a larger packet: a fragment header with M set or a non-zero
     // offset. An atomic fragment (offset 0, M clear) is NOT a fragment: RFC
     // 6946 section 4 has it processed alone, never reassembled with others.
-    [[nodiscard]] constexpr bool is_fragment() const noexcept {
-        const auto f = fragment_header();
-        return f && !f->is_atomic();
-    }
+    [[nodiscard]] constexpr bool is_fragment() const noexcept { return chain_summary().is_fragment(); }
     // The fragment that starts the packet (offset 0, M set): it carries the
     // upper-layer header. False for an atomic fragment, as for an unfragmented
     // packet, so is_first_fragment() implies is_fragment() as in ipv4_packet_view.
@@ -187,35 +191,21 @@ public:
     }
 
     // The first Home Address option (RFC 6275 section 6.3) of the chain's
-    // destination options headers; one whose length is not 16 is ignored.
+    // destination options headers; one whose data is not 16 bytes is ignored.
     [[nodiscard]] constexpr std::optional<ipv6_address> home_address() const noexcept {
-        for (ipv6_extension_header h : extension_headers()) {
-            if (h.type() != ip_protocol::ipv6_destination) continue;
-            for (ipv6_option o : h.options())
-                if (o.type() == ipv6_option_type::home_address && o.length() == 16)
-                    return detail::load_ipv6_address(o.data(), 0);
-        }
-        return std::nullopt;
+        return chain_summary().home_address();
     }
     // Where the packet finally goes: the routing header's final destination
     // while segments are left, else destination().
     [[nodiscard]] constexpr ipv6_address final_destination() const noexcept {
-        const auto r = routing_header();
-        const auto d = r ? r->final_destination() : std::nullopt;
-        return d ? *d : destination();
+        return chain_summary().final_destination();
     }
     // RFC 8200 section 8.1 pseudo-header as a checksum_add sum: source (the home
     // address when the option is there, RFC 6275 section 6.3), final
     // destination, 32-bit upper-layer length, next header = upper_layer_protocol().
+    // One chain walk (ipv6_chain_summary::pseudo_header_sum).
     [[nodiscard]] constexpr std::uint64_t pseudo_header_sum(std::uint32_t upper_layer_length) const noexcept {
-        const auto home = home_address();
-        const ipv6_address src = home ? *home : source();
-        const ipv6_address dst = final_destination();
-        std::uint64_t sum = checksum_add(0, bytes_view(src.to_bytes()));
-        sum = checksum_add(sum, bytes_view(dst.to_bytes()));
-        sum = checksum_add(sum, static_cast<std::uint16_t>(upper_layer_length >> 16U));
-        sum = checksum_add(sum, static_cast<std::uint16_t>(upper_layer_length & 0xFFFFU));
-        return checksum_add(sum, static_cast<std::uint16_t>(upper_layer_protocol()));
+        return chain_summary().pseudo_header_sum(upper_layer_length);
     }
 
 private:
@@ -239,7 +229,7 @@ private:
             return std::nullopt;
         const auto o = ipv6_option_range(b.subspan(header_length + 2, hop_by_hop_length(b) - 2))
                            .find(ipv6_option_type::jumbo_payload);
-        if (!o || o->length() != 4) return std::nullopt; // RFC 2675 section 2: Opt Data Len 4
+        if (!o || o->data_length() != 4) return std::nullopt; // RFC 2675 section 2: Opt Data Len 4
         return detail::load_be32(o->data(), 0);
     }
 

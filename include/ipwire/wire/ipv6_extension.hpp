@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "ipwire/detail/bytes.hpp"
+#include "ipwire/detail/tlv.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip_protocol.hpp"
 #include "ipwire/ipv6.hpp"
@@ -20,6 +21,7 @@ namespace ipwire {
 class ipv6_packet_view;
 class ipv6_extension_header;
 class ipv6_extension_header_iterator;
+class ipv6_chain_summary;
 
 namespace detail {
 // The walk stops with too_many_extension_headers at the 17th header: RFC 8200
@@ -94,114 +96,47 @@ enum class ipv6_option_type : std::uint8_t {
 
 // One option of a hop-by-hop or destination options header (RFC 8200 section
 // 4.2): type, then (except Pad1) a length byte and that many data bytes.
-class ipv6_option {
+// length() is the whole option (1 for Pad1), data_length() its data (the Opt
+// Data Len field).
+class ipv6_option : public detail::tlv_byte_option {
 public:
     constexpr ipv6_option() noexcept = default;
 
     [[nodiscard]] constexpr ipv6_option_type type() const noexcept {
-        return static_cast<ipv6_option_type>(detail::load_u8(bytes_, 0));
+        return static_cast<ipv6_option_type>(type_byte());
     }
     // The two high bits of the type: what a node that does not know the type
     // does (0 skip, 1 discard, 2 discard and send ICMP, 3 the same unless the
     // destination is multicast). RFC 8200 section 4.2.
     [[nodiscard]] constexpr std::uint8_t unrecognized_action() const noexcept {
-        return static_cast<std::uint8_t>(detail::load_u8(bytes_, 0) >> 6U);
+        return static_cast<std::uint8_t>(type_byte() >> 6U);
     }
     // The third bit: the data may change on the way (so AH counts it as zeros).
-    [[nodiscard]] constexpr bool may_change() const noexcept { return (detail::load_u8(bytes_, 0) & 0x20U) != 0; }
-    // Data length in bytes (the Opt Data Len field; 0 for Pad1).
-    [[nodiscard]] constexpr std::size_t length() const noexcept { return data().size(); }
-    [[nodiscard]] constexpr bytes_view data() const noexcept { return bytes_.subspan(bytes_.size() == 1 ? 1 : 2); }
-    // The whole option, type byte included.
-    [[nodiscard]] constexpr bytes_view bytes() const noexcept { return bytes_; }
+    [[nodiscard]] constexpr bool may_change() const noexcept { return (type_byte() & 0x20U) != 0; }
 
 private:
-    friend class ipv6_option_iterator;
-    constexpr explicit ipv6_option(bytes_view b) noexcept : bytes_(b) {}
-    bytes_view bytes_;
+    template <detail::tlv_format, class>
+    friend class detail::tlv_iterator;
+    constexpr explicit ipv6_option(bytes_view b) noexcept : tlv_byte_option(b) {}
 };
 
-// Steps through an option area; a length byte missing or running past the area
-// ends the walk with bad_option_length (read it with error()).
-class ipv6_option_iterator {
-public:
-    using value_type = ipv6_option;
-    using difference_type = std::ptrdiff_t;
-    using iterator_concept = std::forward_iterator_tag;
-    using iterator_category = std::input_iterator_tag; // operator* returns a value
-
-    constexpr ipv6_option_iterator() noexcept = default;
-
-    [[nodiscard]] constexpr ipv6_option operator*() const noexcept { return ipv6_option(rest_.first(length_)); }
-    constexpr ipv6_option_iterator& operator++() noexcept {
-        rest_ = rest_.subspan(length_);
-        settle();
-        return *this;
-    }
-    constexpr ipv6_option_iterator operator++(int) noexcept {
-        auto old = *this;
-        ++*this;
-        return old;
-    }
-    // errc{} unless the walk stopped at a malformed option.
-    [[nodiscard]] constexpr errc error() const noexcept { return error_; }
-
-    friend constexpr bool operator==(const ipv6_option_iterator& a, const ipv6_option_iterator& b) noexcept {
-        return a.rest_.data() == b.rest_.data() && a.rest_.size() == b.rest_.size() && a.length_ == b.length_;
-    }
-    friend constexpr bool operator==(const ipv6_option_iterator& a, std::default_sentinel_t) noexcept {
-        return a.length_ == 0;
-    }
-
-private:
-    friend class ipv6_option_range;
-    constexpr explicit ipv6_option_iterator(bytes_view area) noexcept : rest_(area) { settle(); }
-    constexpr void settle() noexcept {
-        length_ = 0;
-        if (rest_.empty()) return;
-        if (rest_[0] == static_cast<std::uint8_t>(ipv6_option_type::pad1)) {
-            length_ = 1;
-            // cppcheck-suppress knownConditionTrueFalse ; false positive: cppcheck reads std::size_t{2} as a condition
-        } else if (rest_.size() < 2 || std::size_t{2} + rest_[1] > rest_.size()) {
-            error_ = errc::bad_option_length;
-        } else {
-            length_ = std::size_t{2} + rest_[1];
-        }
-    }
-
-    bytes_view rest_;        // from the current option to the end of the area
-    std::size_t length_ = 0; // the current option's size; 0 at the end
-    errc error_{};
-};
+// Steps through an option area (detail/tlv.hpp); a length byte missing or
+// running past the area ends the walk with bad_option_length (read it with
+// error(), and where with offset()).
+using ipv6_option_iterator = detail::tlv_iterator<detail::tlv_format::ipv6, ipv6_option>;
 
 // The options of one hop-by-hop or destination options header (empty for any
-// other header).
-class ipv6_option_range {
+// other header): the header after its next-header and length bytes.
+class ipv6_option_range : public detail::tlv_range<detail::tlv_format::ipv6, ipv6_option> {
 public:
-    constexpr ipv6_option_range() noexcept = default;
+    using tlv_range::tlv_range;
 
-    [[nodiscard]] constexpr ipv6_option_iterator begin() const noexcept { return ipv6_option_iterator(area_); }
-    [[nodiscard]] constexpr std::default_sentinel_t end() const noexcept { return {}; }
-    // errc{} when every option is well formed, else bad_option_length (walks them).
-    [[nodiscard]] constexpr errc error() const noexcept {
-        auto it = begin();
-        while (it != end()) ++it;
-        return it.error();
-    }
     // The first option of this type before any malformed one, if any.
     [[nodiscard]] constexpr std::optional<ipv6_option> find(ipv6_option_type type) const noexcept {
         for (ipv6_option o : *this)
             if (o.type() == type) return o;
         return std::nullopt;
     }
-    // The option area: the header after its next-header and length bytes.
-    [[nodiscard]] constexpr bytes_view bytes() const noexcept { return area_; }
-
-private:
-    friend class ipv6_extension_header;
-    friend class ipv6_packet_view;
-    constexpr explicit ipv6_option_range(bytes_view area) noexcept : area_(area) {}
-    bytes_view area_;
 };
 
 // Routing Type values (IANA "Routing Types").
@@ -276,6 +211,7 @@ public:
 private:
     friend class ipv6_extension_header;
     friend class ipv6_extension_header_iterator;
+    friend class ipv6_chain_summary;
     // RFC 8200 section 4.4; RFC 2460 section 4.4 (type 0); RFC 6275 section 6.4; RFC 8754 section 2.
     struct field {
         static constexpr std::size_t next_header = 0, length = 1, routing_type = 2, segments_left = 3;
@@ -338,6 +274,7 @@ public:
 private:
     friend class ipv6_extension_header;
     friend class ipv6_extension_header_iterator;
+    friend class ipv6_chain_summary;
     struct field { // RFC 8200 section 4.5
         static constexpr std::size_t next_header = 0, reserved = 1, offset_flags = 2, identification = 4, end = 8;
     };

@@ -100,9 +100,11 @@ public:
     // datagram or a fragment; over IPv6 it is not (RFC 8200 section 8.1).
     [[nodiscard]] constexpr bool checksum_valid(const ip_packet_view& ip) const noexcept {
         if (!has_checksum()) return ip.is_v4();
-        if (!checksum_verifiable(ip)) return false;
         const auto length = is_jumbogram() ? static_cast<std::uint32_t>(bytes_.size()) : std::uint32_t{this->length()};
-        return checksum_valid(ip.pseudo_header_sum(length));
+        const auto basis = ip.checksum_basis(length); // one chain walk
+        // checksum_verifiable(ip), with the fragment state from the same walk
+        if (truncated() || basis.fragment || (is_jumbogram() && basis.truncated)) return false;
+        return checksum_valid(basis.pseudo_header_sum);
     }
 
 private:
