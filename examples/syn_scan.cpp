@@ -72,7 +72,7 @@ int scan(const ipwire::capture_view& capture, const char* name) {
     for (; it != capture.end(); ++it) {
         const ipwire::capture_record& record = *it;
         const ipwire::decoded_packet p = ipwire::decode(record.data, record.link_type);
-        if (!p.tcp || !p.tcp->flags().has(ipwire::tcp_flags::syn) || p.tcp->flags().has(ipwire::tcp_flags::ack))
+        if (!p.tcp() || !p.tcp()->flags().has(ipwire::tcp_flags::syn) || p.tcp()->flags().has(ipwire::tcp_flags::ack))
             continue;
         std::printf("%llu.%09llu %s -> %s\n", static_cast<unsigned long long>(record.timestamp / 1'000'000'000),
                     static_cast<unsigned long long>(record.timestamp % 1'000'000'000), p.source()->to_string().c_str(),

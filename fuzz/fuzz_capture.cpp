@@ -61,19 +61,21 @@ bool same_record(const ipwire::capture_record& a, const ipwire::capture_record& 
 void check_decode(const ipwire::capture_record& r) {
     const bytes_view frame = r.data;
     const ipwire::decoded_packet p = ipwire::decode(frame, r.link_type);
-    IPWIRE_FUZZ_CHECK(p.link_type == r.link_type);
-    IPWIRE_FUZZ_CHECK(within(p.payload, frame));
-    IPWIRE_FUZZ_CHECK(p.error.has_value() == (p.stop == ipwire::decode_stop::error));
-    if (p.error) {
-        IPWIRE_FUZZ_CHECK(p.error->offset <= frame.size());
-        IPWIRE_FUZZ_CHECK(address_of(p.payload.data()) == address_of(frame.data()) + p.error->offset);
+    IPWIRE_FUZZ_CHECK(p.link_type() == r.link_type);
+    IPWIRE_FUZZ_CHECK(within(p.payload(), frame));
+    IPWIRE_FUZZ_CHECK(p.error().has_value() == (p.stop() == ipwire::decode_stop::error));
+    if (p.error()) {
+        IPWIRE_FUZZ_CHECK(p.error()->offset <= frame.size());
+        IPWIRE_FUZZ_CHECK(address_of(p.payload().data()) == address_of(frame.data()) + p.error()->offset);
     }
-    if (p.ethernet) IPWIRE_FUZZ_CHECK(within(p.ethernet->payload(), frame) && within(p.ethernet->header(), frame));
-    if (p.linux_sll) IPWIRE_FUZZ_CHECK(within(p.linux_sll->payload(), frame) && within(p.linux_sll->address(), frame));
-    if (p.linux_sll2)
-        IPWIRE_FUZZ_CHECK(within(p.linux_sll2->payload(), frame) && within(p.linux_sll2->address(), frame));
-    if (p.null_loopback) IPWIRE_FUZZ_CHECK(within(p.null_loopback->payload(), frame));
-    IPWIRE_FUZZ_CHECK(p.ip_layer_count <= ipwire::decoded_packet::max_ip_layers);
+    if (p.ethernet())
+        IPWIRE_FUZZ_CHECK(within(p.ethernet()->payload(), frame) && within(p.ethernet()->header(), frame));
+    if (p.linux_sll())
+        IPWIRE_FUZZ_CHECK(within(p.linux_sll()->payload(), frame) && within(p.linux_sll()->address(), frame));
+    if (p.linux_sll2())
+        IPWIRE_FUZZ_CHECK(within(p.linux_sll2()->payload(), frame) && within(p.linux_sll2()->address(), frame));
+    if (p.null_loopback()) IPWIRE_FUZZ_CHECK(within(p.null_loopback()->payload(), frame));
+    IPWIRE_FUZZ_CHECK(p.ip_layers().size() <= ipwire::decoded_packet::max_ip_layers);
     for (const ipwire::ip_packet_view& ip : p.ip_layers()) {
         IPWIRE_FUZZ_CHECK(within(ip.bytes(), frame));
         IPWIRE_FUZZ_CHECK(within(ip.payload(), ip.bytes()));
@@ -81,21 +83,22 @@ void check_decode(const ipwire::capture_record& r) {
         static_cast<void>(ip.final_destination());
         static_cast<void>(ip.truncated());
     }
-    IPWIRE_FUZZ_CHECK(!(p.tcp && p.udp));
-    if (p.tcp) {
-        IPWIRE_FUZZ_CHECK(p.ip && within(p.tcp->bytes(), p.ip->bytes()));
-        IPWIRE_FUZZ_CHECK(within(p.tcp->header(), p.tcp->bytes()) && same_span(p.payload, p.tcp->payload()));
-        for (const ipwire::tcp_option o : p.tcp->options()) IPWIRE_FUZZ_CHECK(within(o.bytes(), p.tcp->header()));
-        static_cast<void>(p.tcp->checksum_valid(*p.ip));
+    IPWIRE_FUZZ_CHECK(!(p.tcp() && p.udp()));
+    if (p.tcp()) {
+        IPWIRE_FUZZ_CHECK(p.ip() && within(p.tcp()->bytes(), p.ip()->bytes()));
+        IPWIRE_FUZZ_CHECK(within(p.tcp()->header(), p.tcp()->bytes()) && same_span(p.payload(), p.tcp()->payload()));
+        for (const ipwire::tcp_option o : p.tcp()->options()) IPWIRE_FUZZ_CHECK(within(o.bytes(), p.tcp()->header()));
+        static_cast<void>(p.tcp()->checksum_valid(*p.ip()));
     }
-    if (p.udp) {
-        IPWIRE_FUZZ_CHECK(p.ip && within(p.udp->bytes(), p.ip->bytes()));
-        IPWIRE_FUZZ_CHECK(same_span(p.payload, p.udp->payload()) && within(p.payload, p.udp->bytes()));
-        static_cast<void>(p.udp->checksum_valid(*p.ip));
+    if (p.udp()) {
+        IPWIRE_FUZZ_CHECK(p.ip() && within(p.udp()->bytes(), p.ip()->bytes()));
+        IPWIRE_FUZZ_CHECK(same_span(p.payload(), p.udp()->payload()) && within(p.payload(), p.udp()->bytes()));
+        static_cast<void>(p.udp()->checksum_valid(*p.ip()));
     }
     const ipwire::decoded_packet again = ipwire::decode(frame, r.link_type);
-    IPWIRE_FUZZ_CHECK(again.stop == p.stop && again.error == p.error && same_span(again.payload, p.payload));
-    IPWIRE_FUZZ_CHECK(again.ip_layer_count == p.ip_layer_count);
+    IPWIRE_FUZZ_CHECK(again.stop() == p.stop() && again.error() == p.error() &&
+                      same_span(again.payload(), p.payload()));
+    IPWIRE_FUZZ_CHECK(again.ip_layers().size() == p.ip_layers().size());
 }
 
 bool is_capture_error(errc e) {

@@ -30,7 +30,7 @@ int main() {
                                                0xc3, 0x50, 0x01, 0xbb, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00,
                                                0x00, 0x00, 0x50, 0x02, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00};
     const auto packet = ipwire::decode(syn, ipwire::link_type::raw);
-    if (!packet.tcp || !packet.tcp->flags().has(ipwire::tcp_flags::syn) || packet.source() != client ||
+    if (!packet.tcp() || !packet.tcp()->flags().has(ipwire::tcp_flags::syn) || packet.source() != client ||
         packet.destination() != server) {
         std::puts("test_package: decode failed");
         return 2;

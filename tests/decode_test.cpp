@@ -31,6 +31,13 @@ using ipwire::link_type;
 
 static_assert(std::is_trivially_copyable_v<decoded_packet>);
 static_assert(std::is_trivially_copyable_v<decode_error>);
+// Offsets, not views: the README states this size (120 bytes on LP64).
+static_assert(sizeof(decoded_packet) <= 128);
+static_assert(sizeof(void*) != 8 || sizeof(decoded_packet) == 120);
+// A default packet has no layer and no error; its stop() is error.
+static_assert(!decoded_packet{}.ip() && !decoded_packet{}.tcp() && !decoded_packet{}.error() &&
+              decoded_packet{}.payload().empty() && decoded_packet{}.ip_layers().empty() &&
+              decoded_packet{}.tunnels().empty() && decoded_packet{}.anomalies().empty());
 static_assert(noexcept(decode(bytes_view{}, link_type::ethernet)));
 
 // Index of the first row `check` rejects, or -1: static_assert(... == -1)
@@ -244,17 +251,17 @@ constexpr bool inside(bytes_view part, bytes_view frame) {
 }
 
 constexpr bool all_inside(const decoded_packet& p, bytes_view f) {
-    bool ok = inside(p.payload, f);
-    if (p.ethernet)
-        ok =
-            ok && inside(p.ethernet->bytes(), f) && inside(p.ethernet->header(), f) && inside(p.ethernet->payload(), f);
-    if (p.linux_sll)
-        ok = ok && inside(p.linux_sll->bytes(), f) && inside(p.linux_sll->payload(), f) &&
-             inside(p.linux_sll->address(), f);
-    if (p.linux_sll2)
-        ok = ok && inside(p.linux_sll2->bytes(), f) && inside(p.linux_sll2->payload(), f) &&
-             inside(p.linux_sll2->address(), f);
-    if (p.null_loopback) ok = ok && inside(p.null_loopback->bytes(), f) && inside(p.null_loopback->payload(), f);
+    bool ok = inside(p.payload(), f);
+    if (p.ethernet())
+        ok = ok && inside(p.ethernet()->bytes(), f) && inside(p.ethernet()->header(), f) &&
+             inside(p.ethernet()->payload(), f);
+    if (p.linux_sll())
+        ok = ok && inside(p.linux_sll()->bytes(), f) && inside(p.linux_sll()->payload(), f) &&
+             inside(p.linux_sll()->address(), f);
+    if (p.linux_sll2())
+        ok = ok && inside(p.linux_sll2()->bytes(), f) && inside(p.linux_sll2()->payload(), f) &&
+             inside(p.linux_sll2()->address(), f);
+    if (p.null_loopback()) ok = ok && inside(p.null_loopback()->bytes(), f) && inside(p.null_loopback()->payload(), f);
     for (const ipwire::ip_packet_view& ip : p.ip_layers()) {
         ok = ok && inside(ip.bytes(), f) && inside(ip.payload(), f);
         if (ip.is_v4()) {
@@ -269,22 +276,22 @@ constexpr bool all_inside(const decoded_packet& p, bytes_view f) {
             }
         }
     }
-    if (p.ip_layer_count != 0) ok = ok && p.ip && p.ip->bytes().data() == p.ip_layers().back().bytes().data();
-    if (p.tcp) {
-        ok = ok && inside(p.tcp->bytes(), f) && inside(p.tcp->header(), f) && inside(p.tcp->payload(), f) &&
-             inside(p.tcp->options().bytes(), f);
-        for (const ipwire::tcp_option o : p.tcp->options()) ok = ok && inside(o.bytes(), f);
+    if (p.ip_layers().size() != 0) ok = ok && p.ip() && p.ip()->bytes().data() == p.ip_layers().back().bytes().data();
+    if (p.tcp()) {
+        ok = ok && inside(p.tcp()->bytes(), f) && inside(p.tcp()->header(), f) && inside(p.tcp()->payload(), f) &&
+             inside(p.tcp()->options().bytes(), f);
+        for (const ipwire::tcp_option o : p.tcp()->options()) ok = ok && inside(o.bytes(), f);
     }
-    if (p.udp) ok = ok && inside(p.udp->bytes(), f) && inside(p.udp->payload(), f);
+    if (p.udp()) ok = ok && inside(p.udp()->bytes(), f) && inside(p.udp()->payload(), f);
     // On an error, payload starts at the header decode could not read.
-    if (p.error) ok = ok && static_cast<std::size_t>(p.payload.data() - f.data()) == p.error->offset;
+    if (p.error()) ok = ok && static_cast<std::size_t>(p.payload().data() - f.data()) == p.error()->offset;
     return ok;
 }
 
 // What transport header decode read.
 enum class l4 { none, tcp, udp };
 
-constexpr l4 transport_of(const decoded_packet& p) { return p.tcp ? l4::tcp : p.udp ? l4::udp : l4::none; }
+constexpr l4 transport_of(const decoded_packet& p) { return p.tcp() ? l4::tcp : p.udp() ? l4::udp : l4::none; }
 
 // ---------------------------------------------------------------------------
 // Frames. Offsets in the comments count from the frame's first byte.
@@ -628,10 +635,10 @@ constexpr std::array faults{
 
 constexpr bool matches(const decode_case& c) {
     const decoded_packet p = decode(c.frame, c.link);
-    return p.link_type == c.link && p.stop == c.stop && p.error == c.error && p.ip_layer_count == c.ip_layers &&
-           transport_of(p) == c.layer4 &&
-           static_cast<std::size_t>(p.payload.data() - c.frame.data()) == c.payload_offset &&
-           p.payload.size() == c.payload_size && all_inside(p, c.frame);
+    return p.link_type() == c.link && p.stop() == c.stop && p.error() == c.error &&
+           p.ip_layers().size() == c.ip_layers && transport_of(p) == c.layer4 &&
+           static_cast<std::size_t>(p.payload().data() - c.frame.data()) == c.payload_offset &&
+           p.payload().size() == c.payload_size && all_inside(p, c.frame);
 }
 
 static_assert(first_failure(paths, matches) == -1);
@@ -642,19 +649,19 @@ void check_table(const std::array<decode_case, N>& table) {
     for (const decode_case& c : table) {
         CAPTURE(c.name);
         const decoded_packet p = decode(c.frame, c.link);
-        CHECK(p.link_type == c.link);
-        CHECK(to_string(p.stop) == to_string(c.stop));
-        CHECK(p.error.has_value() == c.error.has_value());
-        if (p.error && c.error) {
-            CHECK(to_string(p.error->layer) == to_string(c.error->layer));
-            CHECK(to_string(p.error->code) == to_string(c.error->code));
-            CHECK(p.error->offset == c.error->offset);
+        CHECK(p.link_type() == c.link);
+        CHECK(to_string(p.stop()) == to_string(c.stop));
+        CHECK(p.error().has_value() == c.error.has_value());
+        if (p.error() && c.error) {
+            CHECK(to_string(p.error()->layer) == to_string(c.error->layer));
+            CHECK(to_string(p.error()->code) == to_string(c.error->code));
+            CHECK(p.error()->offset == c.error->offset);
         }
-        CHECK(p.ip_layer_count == c.ip_layers);
-        CHECK(p.ip.has_value() == (c.ip_layers != 0));
+        CHECK(p.ip_layers().size() == c.ip_layers);
+        CHECK(p.ip().has_value() == (c.ip_layers != 0));
         CHECK(transport_of(p) == c.layer4);
-        CHECK(static_cast<std::size_t>(p.payload.data() - c.frame.data()) == c.payload_offset);
-        CHECK(p.payload.size() == c.payload_size);
+        CHECK(static_cast<std::size_t>(p.payload().data() - c.frame.data()) == c.payload_offset);
+        CHECK(p.payload().size() == c.payload_size);
         CHECK(all_inside(p, c.frame));
         CHECK(matches(c));
     }
@@ -698,9 +705,9 @@ constexpr bool prefix_matches(bytes_view full, std::size_t n, Expected expected)
     const bytes_view cut = full.first(n);
     const decoded_packet p = decode(cut, link_type::ethernet);
     const prefix_outcome want = expected(n);
-    return p.stop == want.stop && p.error == want.error &&
-           static_cast<std::size_t>(p.payload.data() - cut.data()) == want.payload_offset &&
-           p.payload.data() + p.payload.size() == cut.data() + n && all_inside(p, cut);
+    return p.stop() == want.stop && p.error() == want.error &&
+           static_cast<std::size_t>(p.payload().data() - cut.data()) == want.payload_offset &&
+           p.payload().data() + p.payload().size() == cut.data() + n && all_inside(p, cut);
 }
 
 template <class Expected>
@@ -723,19 +730,19 @@ TEST_CASE("decode: every prefix of an Ethernet/VLAN/IPv4/TCP frame") {
         const bytes_view cut(copy);
         const decoded_packet p = decode(cut, link_type::ethernet);
         const prefix_outcome want = vlan_tcp_prefix(n);
-        CHECK(to_string(p.stop) == to_string(want.stop));
-        CHECK(p.error == want.error);
+        CHECK(to_string(p.stop()) == to_string(want.stop));
+        CHECK(p.error() == want.error);
         CHECK(all_inside(p, cut));
         CHECK(prefix_matches(vlan_tcp, n, vlan_tcp_prefix));
-        CHECK(static_cast<std::size_t>(p.payload.data() - cut.data()) == want.payload_offset);
-        CHECK(p.payload.data() + p.payload.size() == cut.data() + n);
+        CHECK(static_cast<std::size_t>(p.payload().data() - cut.data()) == want.payload_offset);
+        CHECK(p.payload().data() + p.payload().size() == cut.data() + n);
         if (n >= 38) {
-            REQUIRE(p.ip);
-            CHECK(p.ip->truncated() == (n < vlan_tcp.size()));
+            REQUIRE(p.ip());
+            CHECK(p.ip()->truncated() == (n < vlan_tcp.size()));
         }
         if (n >= 70) {
-            REQUIRE(p.tcp);
-            CHECK(p.payload.size() == n - 70);
+            REQUIRE(p.tcp());
+            CHECK(p.payload().size() == n - 70);
         }
     }
 }
@@ -749,16 +756,16 @@ TEST_CASE("decode: every prefix of an Ethernet/IPv6 with extensions/UDP frame") 
         const bytes_view cut(copy);
         const decoded_packet p = decode(cut, link_type::ethernet);
         const prefix_outcome want = ipv6_ext_prefix(n);
-        CHECK(to_string(p.stop) == to_string(want.stop));
-        CHECK(p.error == want.error);
+        CHECK(to_string(p.stop()) == to_string(want.stop));
+        CHECK(p.error() == want.error);
         CHECK(all_inside(p, cut));
         CHECK(prefix_matches(ipv6_ext_udp, n, ipv6_ext_prefix));
-        CHECK(static_cast<std::size_t>(p.payload.data() - cut.data()) == want.payload_offset);
-        CHECK(p.payload.data() + p.payload.size() == cut.data() + n);
+        CHECK(static_cast<std::size_t>(p.payload().data() - cut.data()) == want.payload_offset);
+        CHECK(p.payload().data() + p.payload().size() == cut.data() + n);
         if (n >= 110) {
-            REQUIRE(p.udp);
-            CHECK(p.udp->truncated() == (n < ipv6_ext_udp.size()));
-            CHECK(p.payload.size() == n - 110);
+            REQUIRE(p.udp());
+            CHECK(p.udp()->truncated() == (n < ipv6_ext_udp.size()));
+            CHECK(p.payload().size() == n - 110);
         }
     }
 }
@@ -770,53 +777,53 @@ std::string text(bytes_view b) { return {b.begin(), b.end()}; }
 
 TEST_CASE("decode: the VLAN/IPv4/TCP frame, field by field") {
     const decoded_packet p = decode(vlan_tcp, link_type::ethernet);
-    REQUIRE(p.ethernet);
-    CHECK(p.ethernet->source().to_string() == "00:00:5e:00:53:02");
-    CHECK(p.ethernet->destination().to_string() == "00:00:5e:00:53:01");
-    REQUIRE(p.ethernet->vlan_count() == 1);
-    CHECK(p.ethernet->vlan(0)->vlan_id() == 100);
-    CHECK(p.ethernet->vlan(0)->priority() == 1);
-    CHECK(p.ether_type == ether_type::ipv4);
-    CHECK_FALSE(p.linux_sll);
-    CHECK_FALSE(p.linux_sll2);
-    CHECK_FALSE(p.null_loopback);
-    REQUIRE(p.ip);
-    CHECK(p.ip->is_v4());
-    CHECK(p.ip->source().to_string() == "192.0.2.1");
-    CHECK(p.ip->destination().to_string() == "198.51.100.1");
-    CHECK(p.ip->protocol() == ip_protocol::tcp);
-    CHECK_FALSE(p.ip->truncated());
+    REQUIRE(p.ethernet());
+    CHECK(p.ethernet()->source().to_string() == "00:00:5e:00:53:02");
+    CHECK(p.ethernet()->destination().to_string() == "00:00:5e:00:53:01");
+    REQUIRE(p.ethernet()->vlan_count() == 1);
+    CHECK(p.ethernet()->vlan(0)->vlan_id() == 100);
+    CHECK(p.ethernet()->vlan(0)->priority() == 1);
+    CHECK(p.ether_type() == ether_type::ipv4);
+    CHECK_FALSE(p.linux_sll());
+    CHECK_FALSE(p.linux_sll2());
+    CHECK_FALSE(p.null_loopback());
+    REQUIRE(p.ip());
+    CHECK(p.ip()->is_v4());
+    CHECK(p.ip()->source().to_string() == "192.0.2.1");
+    CHECK(p.ip()->destination().to_string() == "198.51.100.1");
+    CHECK(p.ip()->protocol() == ip_protocol::tcp);
+    CHECK_FALSE(p.ip()->truncated());
     CHECK_FALSE(p.is_tunnelled());
-    REQUIRE(p.tcp);
-    CHECK_FALSE(p.udp);
-    CHECK(p.tcp->source_port().value() == 49152);
-    CHECK(p.tcp->destination_port().value() == 80);
-    CHECK(p.tcp->sequence_number() == 0x01020304U);
-    CHECK(p.tcp->flags() == ipwire::tcp_flags::syn);
-    CHECK(p.tcp->header_length() == 32);
-    CHECK(p.tcp->mss() == 1460);
-    CHECK(p.tcp->window_scale() == 7);
-    CHECK(p.tcp->sack_permitted());
-    CHECK(text(p.payload) == "abcde");
+    REQUIRE(p.tcp());
+    CHECK_FALSE(p.udp());
+    CHECK(p.tcp()->source_port().value() == 49152);
+    CHECK(p.tcp()->destination_port().value() == 80);
+    CHECK(p.tcp()->sequence_number() == 0x01020304U);
+    CHECK(p.tcp()->flags() == ipwire::tcp_flags::syn);
+    CHECK(p.tcp()->header_length() == 32);
+    CHECK(p.tcp()->mss() == 1460);
+    CHECK(p.tcp()->window_scale() == 7);
+    CHECK(p.tcp()->sack_permitted());
+    CHECK(text(p.payload()) == "abcde");
     CHECK(p.source()->to_string() == "192.0.2.1:49152");
     CHECK(p.destination()->to_string() == "198.51.100.1:80");
-    CHECK_FALSE(p.error);
+    CHECK_FALSE(p.error());
 }
 
 TEST_CASE("decode: the IPv6 extension header frame, field by field") {
     const decoded_packet p = decode(ipv6_ext_udp, link_type::ethernet);
-    CHECK(p.ether_type == ether_type::ipv6);
-    REQUIRE(p.ip);
-    REQUIRE(p.ip->is_v6());
-    CHECK(p.ip->source().to_string() == "2001:db8::1");
-    CHECK(p.ip->destination().to_string() == "2001:db8:ffff::1");
-    CHECK(p.ip->v6().next_header() == ip_protocol::ipv6_hop_by_hop);
-    CHECK(p.ip->protocol() == ip_protocol::udp);
-    CHECK(p.ip->v6().final_destination().to_string() == "2001:db8:eeee::9");
-    CHECK(p.ip->v6().is_atomic_fragment());
-    CHECK_FALSE(p.ip->is_fragment());
+    CHECK(p.ether_type() == ether_type::ipv6);
+    REQUIRE(p.ip());
+    REQUIRE(p.ip()->is_v6());
+    CHECK(p.ip()->source().to_string() == "2001:db8::1");
+    CHECK(p.ip()->destination().to_string() == "2001:db8:ffff::1");
+    CHECK(p.ip()->v6().next_header() == ip_protocol::ipv6_hop_by_hop);
+    CHECK(p.ip()->protocol() == ip_protocol::udp);
+    CHECK(p.ip()->v6().final_destination().to_string() == "2001:db8:eeee::9");
+    CHECK(p.ip()->v6().is_atomic_fragment());
+    CHECK_FALSE(p.ip()->is_fragment());
     int headers = 0;
-    for (const auto h : p.ip->v6().extension_headers()) {
+    for (const auto h : p.ip()->v6().extension_headers()) {
         CAPTURE(headers);
         constexpr std::array types{ip_protocol::ipv6_hop_by_hop, ip_protocol::ipv6_destination,
                                    ip_protocol::ipv6_routing, ip_protocol::ipv6_fragment};
@@ -824,11 +831,11 @@ TEST_CASE("decode: the IPv6 extension header frame, field by field") {
         CHECK(h.type() == types[static_cast<std::size_t>(headers++)]);
     }
     CHECK(headers == 4);
-    REQUIRE(p.udp);
-    CHECK(p.udp->source_port().value() == 53000);
-    CHECK(p.udp->destination_port().value() == 53);
-    CHECK(p.udp->length() == 12);
-    CHECK(text(p.payload) == "abcd");
+    REQUIRE(p.udp());
+    CHECK(p.udp()->source_port().value() == 53000);
+    CHECK(p.udp()->destination_port().value() == 53);
+    CHECK(p.udp()->length() == 12);
+    CHECK(text(p.payload()) == "abcd");
     CHECK(p.source()->to_string() == "[2001:db8::1]:53000");
     CHECK(p.destination()->to_string() == "[2001:db8:ffff::1]:53");
 }
@@ -840,8 +847,8 @@ TEST_CASE("decode: tunnels keep every IP layer, outermost first") {
         CHECK(p.is_tunnelled());
         CHECK(p.outer_ip()->source().to_string() == "192.0.2.1");
         CHECK(p.outer_ip()->protocol() == ip_protocol::ipv4);
-        CHECK(p.ip->source().to_string() == "192.0.2.2");
-        CHECK(p.ip->bytes().data() == p.ip_layers()[1].bytes().data());
+        CHECK(p.ip()->source().to_string() == "192.0.2.2");
+        CHECK(p.ip()->bytes().data() == p.ip_layers()[1].bytes().data());
         CHECK(p.source()->to_string() == "192.0.2.2:53000");
     }
     SUBCASE("6 in 4") {
@@ -849,8 +856,8 @@ TEST_CASE("decode: tunnels keep every IP layer, outermost first") {
         REQUIRE(p.ip_layers().size() == 2);
         CHECK(p.ip_layers()[0].is_v4());
         CHECK(p.ip_layers()[1].is_v6());
-        CHECK(p.ip->destination().to_string() == "2001:db8:ffff::2");
-        CHECK(text(p.payload) == "ab");
+        CHECK(p.ip()->destination().to_string() == "2001:db8:ffff::2");
+        CHECK(text(p.payload()) == "ab");
     }
     SUBCASE("6 in 6 in 6") {
         const decoded_packet p = decode(six_in_six_in_six, link_type::ethernet);
@@ -858,186 +865,186 @@ TEST_CASE("decode: tunnels keep every IP layer, outermost first") {
         CHECK(p.ip_layers()[0].source().to_string() == "2001:db8::1");
         CHECK(p.ip_layers()[1].source().to_string() == "2001:db8::2");
         CHECK(p.ip_layers()[2].source().to_string() == "2001:db8::3");
-        CHECK(p.udp);
+        CHECK(p.udp());
     }
     SUBCASE("five deep: the four read stay readable") {
         const decoded_packet p = decode(five_deep, link_type::ethernet);
-        REQUIRE(p.error);
-        CHECK(p.error->code == errc::nesting_too_deep);
+        REQUIRE(p.error());
+        CHECK(p.error()->code == errc::nesting_too_deep);
         REQUIRE(p.ip_layers().size() == decoded_packet::max_ip_layers);
-        CHECK(p.ip->source().to_string() == "192.0.2.4");
-        CHECK(p.ip->protocol() == ip_protocol::ipv4);
-        CHECK_FALSE(p.udp);
+        CHECK(p.ip()->source().to_string() == "192.0.2.4");
+        CHECK(p.ip()->protocol() == ip_protocol::ipv4);
+        CHECK_FALSE(p.udp());
         // The payload is the fifth header, unread.
-        CHECK(p.payload.size() == 28);
-        CHECK(p.payload[0] == 0x45);
+        CHECK(p.payload().size() == 28);
+        CHECK(p.payload()[0] == 0x45);
     }
 }
 
 TEST_CASE("decode: the link layers other than Ethernet") {
     SUBCASE("Linux cooked v1") {
         const decoded_packet p = decode(sll_udp, link_type::linux_sll);
-        REQUIRE(p.linux_sll);
-        CHECK_FALSE(p.ethernet);
-        CHECK(p.linux_sll->hardware_type() == ipwire::arp_hardware_type::ethernet);
-        CHECK(p.ether_type == ether_type::ipv4);
-        CHECK(p.udp);
+        REQUIRE(p.linux_sll());
+        CHECK_FALSE(p.ethernet());
+        CHECK(p.linux_sll()->hardware_type() == ipwire::arp_hardware_type::ethernet);
+        CHECK(p.ether_type() == ether_type::ipv4);
+        CHECK(p.udp());
     }
     SUBCASE("Linux cooked v2") {
         const decoded_packet p = decode(sll2_tcp, link_type::linux_sll2);
-        REQUIRE(p.linux_sll2);
-        CHECK(p.linux_sll2->interface_index() == 1);
-        CHECK(p.linux_sll2->packet_type() == ipwire::sll_packet_type::outgoing);
-        CHECK(p.ether_type == ether_type::ipv6);
-        CHECK(p.tcp);
+        REQUIRE(p.linux_sll2());
+        CHECK(p.linux_sll2()->interface_index() == 1);
+        CHECK(p.linux_sll2()->packet_type() == ipwire::sll_packet_type::outgoing);
+        CHECK(p.ether_type() == ether_type::ipv6);
+        CHECK(p.tcp());
     }
     SUBCASE("BSD loopback, macOS AF_INET6") {
         const decoded_packet p = decode(null_darwin_ipv6, link_type::null);
-        REQUIRE(p.null_loopback);
-        CHECK(p.null_loopback->address_family() == ipwire::bsd_address_family::inet6_darwin);
-        CHECK(p.ether_type == ether_type::ipv6);
-        CHECK(p.udp);
+        REQUIRE(p.null_loopback());
+        CHECK(p.null_loopback()->address_family() == ipwire::bsd_address_family::inet6_darwin);
+        CHECK(p.ether_type() == ether_type::ipv6);
+        CHECK(p.udp());
     }
     SUBCASE("BSD loopback, an unknown family") {
         const decoded_packet p = decode(null_osi, link_type::null);
-        REQUIRE(p.null_loopback);
-        CHECK(p.ether_type == ether_type{});
-        CHECK(p.stop == decode_stop::not_ip);
-        CHECK_FALSE(p.error);
+        REQUIRE(p.null_loopback());
+        CHECK(p.ether_type() == ether_type{});
+        CHECK(p.stop() == decode_stop::not_ip);
+        CHECK_FALSE(p.error());
     }
     SUBCASE("raw IP has no link header") {
         const decoded_packet p = decode(raw_v6, link_type::raw);
-        CHECK_FALSE(p.ether_type);
-        CHECK_FALSE(p.ethernet);
-        REQUIRE(p.ip);
-        CHECK(p.ip->bytes().data() == raw_v6.data());
+        CHECK_FALSE(p.ether_type());
+        CHECK_FALSE(p.ethernet());
+        REQUIRE(p.ip());
+        CHECK(p.ip()->bytes().data() == raw_v6.data());
     }
     SUBCASE("ARP and 802.3 frames are not IP, and not errors") {
         const decoded_packet a = decode(arp, link_type::ethernet);
-        CHECK(a.ether_type == ether_type::arp);
-        CHECK(a.stop == decode_stop::not_ip);
-        CHECK_FALSE(a.error);
+        CHECK(a.ether_type() == ether_type::arp);
+        CHECK(a.stop() == decode_stop::not_ip);
+        CHECK_FALSE(a.error());
         const decoded_packet l = decode(llc, link_type::ethernet);
-        REQUIRE(l.ethernet);
-        CHECK(l.ethernet->is_length_field());
-        CHECK(l.ether_type == static_cast<ether_type>(38));
-        CHECK(l.stop == decode_stop::not_ip);
+        REQUIRE(l.ethernet());
+        CHECK(l.ethernet()->is_length_field());
+        CHECK(l.ether_type() == static_cast<ether_type>(38));
+        CHECK(l.stop() == decode_stop::not_ip);
     }
     SUBCASE("a fifth VLAN tag is left to the caller") {
         const decoded_packet p = decode(five_tags, link_type::ethernet);
-        REQUIRE(p.ethernet);
-        CHECK(p.ethernet->vlan_count() == 4);
-        CHECK(p.ether_type == ether_type::vlan);
-        CHECK(p.stop == decode_stop::not_ip);
+        REQUIRE(p.ethernet());
+        CHECK(p.ethernet()->vlan_count() == 4);
+        CHECK(p.ether_type() == ether_type::vlan);
+        CHECK(p.stop() == decode_stop::not_ip);
     }
 }
 
 TEST_CASE("decode: fragments") {
     SUBCASE("the first carries the transport header") {
         const decoded_packet p = decode(v4_first_fragment, link_type::ethernet);
-        REQUIRE(p.udp);
-        CHECK(p.ip->is_first_fragment());
-        CHECK(p.udp->truncated()); // its length counts the whole datagram
-        CHECK(p.stop == decode_stop::transport);
+        REQUIRE(p.udp());
+        CHECK(p.ip()->is_first_fragment());
+        CHECK(p.udp()->truncated()); // its length counts the whole datagram
+        CHECK(p.stop() == decode_stop::transport);
     }
     SUBCASE("later ones stop without error") {
         for (const bytes_view f :
              {bytes_view(v4_later_fragment), bytes_view(v4_last_offset), bytes_view(v6_later_fragment)}) {
             const decoded_packet p = decode(f, link_type::ethernet);
-            CHECK(p.stop == decode_stop::non_first_fragment);
-            CHECK_FALSE(p.error);
-            CHECK_FALSE(p.tcp);
-            REQUIRE(p.ip);
-            CHECK(p.ip->is_fragment());
-            CHECK_FALSE(p.ip->is_first_fragment());
+            CHECK(p.stop() == decode_stop::non_first_fragment);
+            CHECK_FALSE(p.error());
+            CHECK_FALSE(p.tcp());
+            REQUIRE(p.ip());
+            CHECK(p.ip()->is_fragment());
+            CHECK_FALSE(p.ip()->is_first_fragment());
         }
     }
     SUBCASE("an IPv6 atomic fragment is a whole packet") {
         const decoded_packet p = decode(v6_atomic, link_type::ethernet);
-        CHECK(p.udp);
-        CHECK_FALSE(p.ip->is_fragment());
+        CHECK(p.udp());
+        CHECK_FALSE(p.ip()->is_fragment());
     }
 }
 
 TEST_CASE("decode: malformed option lists are the views' to report") {
     const decoded_packet v4a = decode(v4_option_length_1, link_type::ethernet);
-    REQUIRE(v4a.ip);
-    CHECK(v4a.ip->v4().options().error() == errc::bad_option_length);
-    CHECK(v4a.tcp);
+    REQUIRE(v4a.ip());
+    CHECK(v4a.ip()->v4().options().error() == errc::bad_option_length);
+    CHECK(v4a.tcp());
     const decoded_packet v4b = decode(v4_option_length_0, link_type::ethernet);
-    CHECK(v4b.ip->v4().options().error() == errc::bad_option_length);
+    CHECK(v4b.ip()->v4().options().error() == errc::bad_option_length);
     for (const bytes_view f :
          {bytes_view(tcp_option_length_0), bytes_view(tcp_option_length_1), bytes_view(tcp_option_past_header)}) {
         const decoded_packet p = decode(f, link_type::ethernet);
-        REQUIRE(p.tcp);
-        CHECK(p.tcp->options().error() == errc::bad_option_length);
-        CHECK_FALSE(p.tcp->mss());
-        CHECK_FALSE(p.tcp->timestamps());
+        REQUIRE(p.tcp());
+        CHECK(p.tcp()->options().error() == errc::bad_option_length);
+        CHECK_FALSE(p.tcp()->mss());
+        CHECK_FALSE(p.tcp()->timestamps());
     }
     const decoded_packet v6 = decode(v6_option_past_header, link_type::ethernet);
-    REQUIRE(v6.ip);
-    const auto hop_by_hop = *v6.ip->v6().extension_headers().begin();
+    REQUIRE(v6.ip());
+    const auto hop_by_hop = *v6.ip()->v6().extension_headers().begin();
     CHECK(hop_by_hop.options().error() == errc::bad_option_length);
-    CHECK(v6.udp);
+    CHECK(v6.udp());
 }
 
 TEST_CASE("decode: lengths beyond the capture are cuts, not faults") {
     const decoded_packet ip = decode(total_beyond_capture, link_type::ethernet);
-    REQUIRE(ip.ip);
-    CHECK(ip.ip->truncated());
-    CHECK(ip.ip->v4().total_length() == 0xFFFF);
-    CHECK(text(ip.payload) == "abcd");
+    REQUIRE(ip.ip());
+    CHECK(ip.ip()->truncated());
+    CHECK(ip.ip()->v4().total_length() == 0xFFFF);
+    CHECK(text(ip.payload()) == "abcd");
     const decoded_packet u = decode(udp_length_beyond, link_type::ethernet);
-    REQUIRE(u.udp);
-    CHECK(u.udp->truncated());
-    CHECK(text(u.payload) == "abcd");
+    REQUIRE(u.udp());
+    CHECK(u.udp()->truncated());
+    CHECK(text(u.payload()) == "abcd");
     const decoded_packet j = decode(v6_jumbo, link_type::ethernet);
-    REQUIRE(j.ip);
-    CHECK(j.ip->v6().jumbo_payload_length() == 0xFFFFFFFFU);
-    CHECK(j.ip->truncated());
-    CHECK(j.tcp);
+    REQUIRE(j.ip());
+    CHECK(j.ip()->v6().jumbo_payload_length() == 0xFFFFFFFFU);
+    CHECK(j.ip()->truncated());
+    CHECK(j.tcp());
 }
 
 TEST_CASE("decode: an IPv4 AH is walked to the protocol it protects") {
     const decoded_packet p = decode(v4_ah_udp, link_type::ethernet);
-    REQUIRE(p.ip);
-    CHECK(p.ip->v4().protocol() == ip_protocol::ah);
-    CHECK(p.ip->v4().upper_layer_protocol() == ip_protocol::udp);
-    CHECK(p.ip->protocol() == ip_protocol::udp);
-    CHECK(p.ip->payload().data() == v4_ah_udp.data() + 50);
-    CHECK(p.ip->v4().upper_layer_error() == errc{});
-    REQUIRE(p.udp);
-    CHECK(p.udp->destination_port().value() == 53);
-    CHECK(text(p.payload) == "ab");
+    REQUIRE(p.ip());
+    CHECK(p.ip()->v4().protocol() == ip_protocol::ah);
+    CHECK(p.ip()->v4().upper_layer_protocol() == ip_protocol::udp);
+    CHECK(p.ip()->protocol() == ip_protocol::udp);
+    CHECK(p.ip()->payload().data() == v4_ah_udp.data() + 50);
+    CHECK(p.ip()->v4().upper_layer_error() == errc{});
+    REQUIRE(p.udp());
+    CHECK(p.udp()->destination_port().value() == 53);
+    CHECK(text(p.payload()) == "ab");
     const decoded_packet twice = decode(v4_ah_twice, link_type::ethernet);
-    REQUIRE(twice.ip);
-    CHECK(twice.ip->v4().upper_layer_error() == errc::bad_extension_header);
-    CHECK(twice.ip->protocol() == ip_protocol::ah);
+    REQUIRE(twice.ip());
+    CHECK(twice.ip()->v4().upper_layer_error() == errc::bad_extension_header);
+    CHECK(twice.ip()->protocol() == ip_protocol::ah);
 }
 
 TEST_CASE("decode: behaviours the README's tshark table names") {
     // A repeated TCP option: the typed accessor reads the first (tshark lists both).
     const decoded_packet mss = decode(tcp_mss_twice, link_type::ethernet);
-    REQUIRE(mss.tcp);
-    CHECK(mss.tcp->mss() == 1460);
+    REQUIRE(mss.tcp());
+    CHECK(mss.tcp()->mss() == 1460);
     int kinds = 0;
-    for (const ipwire::tcp_option o : mss.tcp->options())
+    for (const ipwire::tcp_option o : mss.tcp()->options())
         kinds += o.kind() == ipwire::tcp_option_kind::maximum_segment_size;
     CHECK(kinds == 2);
     // Two routing headers: the first is yielded, the walk stops at the second.
     const decoded_packet routing = decode(v6_routing_twice, link_type::ethernet);
-    REQUIRE(routing.ip);
-    CHECK(routing.ip->v6().extension_headers().error() == errc::bad_extension_header);
-    CHECK_FALSE(routing.tcp);
+    REQUIRE(routing.ip());
+    CHECK(routing.ip()->v6().extension_headers().error() == errc::bad_extension_header);
+    CHECK_FALSE(routing.tcp());
     // A fifth VLAN tag: four read, the fifth TPID is what follows.
     const decoded_packet tags = decode(five_tags, link_type::ethernet);
-    CHECK(tags.stop == decode_stop::not_ip);
-    CHECK_FALSE(tags.error);
+    CHECK(tags.stop() == decode_stop::not_ip);
+    CHECK_FALSE(tags.error());
     // An extension header cut by the capture is not yielded.
     const decoded_packet cut = decode(v6_ext_cut, link_type::ethernet);
-    REQUIRE(cut.ip);
-    CHECK(cut.ip->v6().extension_headers().begin() == std::default_sentinel);
-    CHECK(cut.ip->v6().extension_headers().error() == errc::truncated);
+    REQUIRE(cut.ip());
+    CHECK(cut.ip()->v6().extension_headers().begin() == std::default_sentinel);
+    CHECK(cut.ip()->v6().extension_headers().error() == errc::truncated);
 }
 
 TEST_CASE("decode: names of layers and stops") {

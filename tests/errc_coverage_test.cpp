@@ -109,7 +109,7 @@ constexpr bytes<8> options_header(std::uint8_t next_header) { return {next_heade
 template <std::size_t N>
 constexpr errc decode_error(const bytes<N>& frame, ipwire::link_type type) {
     const auto decoded = ipwire::decode(frame, type);
-    return decoded.error ? decoded.error->code : errc{};
+    return decoded.error() ? decoded.error()->code : errc{};
 }
 
 // A little-endian pcapng Section Header Block with the given block length

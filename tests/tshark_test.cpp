@@ -266,7 +266,7 @@ std::string_view extension_name(ip_protocol type) {
 // Bytes of upper-layer data the innermost IP packet declares (its length
 // fields), which can exceed what was captured.
 std::uint64_t declared_upper_length(const decoded_packet& p, bytes_view upper) {
-    const ip_packet_view ip = *p.ip;
+    const ip_packet_view ip = *p.ip();
     if (ip.is_v4()) {
         const auto v4 = ip.v4();
         const auto ah = static_cast<std::uint64_t>(upper.data() - v4.payload().data()); // an AH before it
@@ -287,17 +287,17 @@ fields ours(const ipwire::capture_record& r, const decoded_packet& p) {
     at(f, column::cap_len) = number(r.captured_length);
     at(f, column::wire_len) = number(r.original_length);
     at(f, column::iface) = number(r.interface_id);
-    if (p.ethernet) {
+    if (p.ethernet()) {
         std::vector<std::string> ids;
-        for (const ipwire::vlan_tag t : p.ethernet->vlans()) ids.push_back(number(t.vlan_id()));
+        for (const ipwire::vlan_tag t : p.ethernet()->vlans()) ids.push_back(number(t.vlan_id()));
         at(f, column::vlan) = join(ids);
     }
     std::vector<std::string> chain;
     for (const ip_packet_view& ip : p.ip_layers()) chain.push_back(ip_layer_text(ip));
     at(f, column::ip_chain) = join(chain);
-    if (!p.ip) return f;
+    if (!p.ip()) return f;
 
-    const ip_packet_view ip = *p.ip;
+    const ip_packet_view ip = *p.ip();
     at(f, column::ip_ver) = number(ip.version());
     at(f, column::src) = ip.source().to_string();
     at(f, column::dst) = ip.destination().to_string();
@@ -329,16 +329,16 @@ fields ours(const ipwire::capture_record& r, const decoded_packet& p) {
             at(f, column::v6_frag_m) = number(fragment->more_fragments() ? 1 : 0);
         }
     }
-    if (p.tcp)
+    if (p.tcp())
         at(f, column::l4) = "tcp";
-    else if (p.udp)
+    else if (p.udp())
         at(f, column::l4) = "udp";
-    else if (p.stop == ipwire::decode_stop::other_protocol || p.stop == ipwire::decode_stop::non_first_fragment)
+    else if (p.stop() == ipwire::decode_stop::other_protocol || p.stop() == ipwire::decode_stop::non_first_fragment)
         at(f, column::l4) = "other";
 
     // A transport header over a fragment, or cut by the capture, cannot be checked.
-    if (p.tcp) {
-        const ipwire::tcp_segment_view t = *p.tcp;
+    if (p.tcp()) {
+        const ipwire::tcp_segment_view t = *p.tcp();
         at(f, column::tcp_sport) = number(t.source_port().value());
         at(f, column::tcp_dport) = number(t.destination_port().value());
         at(f, column::tcp_seq) = number(t.sequence_number());
@@ -365,8 +365,8 @@ fields ours(const ipwire::capture_record& r, const decoded_packet& p) {
         const auto length = static_cast<std::uint32_t>(t.bytes().size());
         at(f, column::tcp_cksum) = checksum_status(whole, whole && t.checksum_valid(ip.pseudo_header_sum(length)));
     }
-    if (p.udp) {
-        const ipwire::udp_datagram_view u = *p.udp;
+    if (p.udp()) {
+        const ipwire::udp_datagram_view u = *p.udp();
         at(f, column::udp_sport) = number(u.source_port().value());
         at(f, column::udp_dport) = number(u.destination_port().value());
         at(f, column::udp_len) = number(u.length());
@@ -425,8 +425,8 @@ std::size_t bytes_after_eol(const ipwire::tcp_segment_view& t) {
 
 // decode stopped inside the innermost IPv6 packet's extension-header chain.
 bool extension_header_error(const decoded_packet& p) {
-    return p.error && p.error->layer == ipwire::decode_layer::ip && p.ip && p.ip->is_v6() &&
-           p.ip->v6().extension_headers().error() != ipwire::errc{};
+    return p.error() && p.error()->layer == ipwire::decode_layer::ip && p.ip() && p.ip()->is_v6() &&
+           p.ip()->v6().extension_headers().error() != ipwire::errc{};
 }
 
 bool holds(condition when, const frame_context& ctx, std::string_view mine, std::string_view tshark) {
@@ -435,9 +435,9 @@ bool holds(condition when, const frame_context& ctx, std::string_view mine, std:
     case condition::always: return true;
     case condition::ambiguous: return tshark == "?";
     case condition::eol_padding: {
-        if (!p.tcp) return false;
+        if (!p.tcp()) return false;
         std::string expected(mine);
-        for (std::size_t i = bytes_after_eol(*p.tcp); i != 0; --i) expected += "|0";
+        for (std::size_t i = bytes_after_eol(*p.tcp()); i != 0; --i) expected += "|0";
         return expected == tshark;
     }
     case condition::tunnel_beyond:
@@ -445,19 +445,19 @@ bool holds(condition when, const frame_context& ctx, std::string_view mine, std:
                is_chain_prefix((*ctx.mine)[static_cast<std::size_t>(column::ip_chain)], ctx.their_chain) &&
                (*ctx.mine)[static_cast<std::size_t>(column::ip_chain)] != ctx.their_chain;
     case condition::source_route: {
-        if (!p.ip || !p.ip->is_v4()) return false;
-        for (const ipwire::ipv4_option o : p.ip->v4().options())
+        if (!p.ip() || !p.ip()->is_v4()) return false;
+        for (const ipwire::ipv4_option o : p.ip()->v4().options())
             if (o.type() == ipwire::ipv4_option_type::loose_source_route ||
                 o.type() == ipwire::ipv4_option_type::strict_source_route)
                 return true;
         return false;
     }
     case condition::ip_not_read:
-        return p.error && p.error->layer == ipwire::decode_layer::ip && !extension_header_error(p) &&
+        return p.error() && p.error()->layer == ipwire::decode_layer::ip && !extension_header_error(p) &&
                is_chain_prefix((*ctx.mine)[static_cast<std::size_t>(column::ip_chain)], ctx.their_chain);
     case condition::extension_error: return extension_header_error(p);
-    case condition::tcp_not_read: return p.error && p.error->layer == ipwire::decode_layer::tcp;
-    case condition::udp_not_read: return p.error && p.error->layer == ipwire::decode_layer::udp;
+    case condition::tcp_not_read: return p.error() && p.error()->layer == ipwire::decode_layer::tcp;
+    case condition::udp_not_read: return p.error() && p.error()->layer == ipwire::decode_layer::udp;
     }
     return false;
 }

@@ -18,7 +18,7 @@ int main() {
                                                  0x00, 0x00, 0xc0, 0x00, 0x02, 0x01, 0xc0, 0x00, 0x02, 0x02,
                                                  0x14, 0xe9, 0x00, 0x35, 0x00, 0x08, 0x00, 0x00};
     const auto packet = ipwire::decode(frame, ipwire::link_type::raw);
-    if (!packet.udp || packet.udp->destination_port() != 53_port) return 2;
+    if (!packet.udp() || packet.udp()->destination_port() != 53_port) return 2;
     std::printf("ipwire %s: %s in %s\n", IPWIRE_VERSION_STRING, server.to_string().c_str(), lan->to_string().c_str());
     return 0;
 }
