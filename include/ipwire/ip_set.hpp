@@ -100,11 +100,11 @@ private:
 // run ends, so n additions cost O(n log n), not O(n^2).
 class ip_set_builder {
 public:
-    ip_set_builder& add(const ip_address& a) { return add(ip_range(a)); }
-    ip_set_builder& add(const ip_prefix& p) { return add(ip_range(p)); }
+    ip_set_builder& add(const ip_address& a) { return push(ip_range(a), false); }
+    ip_set_builder& add(const ip_prefix& p) { return push(ip_range(p), false); }
     ip_set_builder& add(const ip_range& r) { return push(r, false); }
-    ip_set_builder& remove(const ip_address& a) { return remove(ip_range(a)); }
-    ip_set_builder& remove(const ip_prefix& p) { return remove(ip_range(p)); }
+    ip_set_builder& remove(const ip_address& a) { return push(ip_range(a), true); }
+    ip_set_builder& remove(const ip_prefix& p) { return push(ip_range(p), true); }
     ip_set_builder& remove(const ip_range& r) { return push(r, true); }
     // Union, difference and intersection with a whole set.
     ip_set_builder& add(const ip_set& s) {

@@ -199,6 +199,7 @@ public:
     };
 
     // first: the network's number; last: its last address; host_bits of each subnet.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): internal, called by the two prefix types only
     constexpr subnet_range(const uint128& first, const uint128& last, unsigned width, unsigned host_bits) noexcept {
         first_.next_ = first;
         first_.last_ = bit_and(last, bit_not(low_ones(host_bits)));
@@ -258,6 +259,7 @@ constexpr unsigned width_of(const P& p) noexcept {
 // prefixes largest first, not in address order.
 template <class Prefix>
 requires detail::is_prefix<Prefix>
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): p minus q, the order of Python's p.address_exclude(q)
 [[nodiscard]] constexpr detail::prefix_cover<Prefix> exclude(const Prefix& p, const Prefix& q) noexcept {
     detail::prefix_cover<Prefix> out;
     const unsigned width = detail::width_of(p);

@@ -58,6 +58,7 @@ public:
 
     private:
         friend class set_range_view;
+        // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): private, made by begin() and end() only
         constexpr iterator(const interval<V4>* v4, const interval<V4>* v4_end, const interval<uint128>* v6) noexcept
             : v4_(v4), v4_end_(v4_end), v6_(v6) {}
         const interval<V4>* v4_ = nullptr;
@@ -121,7 +122,9 @@ public:
 
     private:
         friend class set_prefix_view;
-        constexpr iterator(range_iterator range, range_iterator end) noexcept : range_(range), end_(end) { start(); }
+        constexpr iterator(const range_iterator& range, const range_iterator& end) noexcept : range_(range), end_(end) {
+            start();
+        }
         constexpr void start() noexcept { next_ = range_ == end_ ? uint128{} : range_.numbers().first; }
         range_iterator range_{};
         range_iterator end_{};
