@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <sstream>
 #include <string>
@@ -191,6 +192,13 @@ TEST_CASE("address_range: parse and print each good row, refuse each bad one wit
         CAPTURE(row.text);
         CHECK(ipwire::to_string(ip_range::parse(row.text).error()) == ipwire::to_string(row.error));
     }
+}
+
+TEST_CASE("address_range: std::hash tells ranges apart and agrees with ==") {
+    const std::hash<ip_range> h;
+    CHECK(h("10.0.0.1-10.0.0.9"_ip_range) == h(ip_range::parse("10.0.0.1-10.0.0.9").value()));
+    CHECK(h("10.0.0.1-10.0.0.9"_ip_range) != h("10.0.0.1-10.0.0.8"_ip_range));
+    CHECK(std::hash<ipv4_range>{}(ipv4_range("1.2.3.4"_ipv4)) != std::hash<ipv4_range>{}(ipv4_range("1.2.3.5"_ipv4)));
 }
 
 TEST_CASE("address_range: iteration visits every address in order") {

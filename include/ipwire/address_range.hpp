@@ -172,3 +172,10 @@ inline constexpr bool is_text_value<address_range<A>> = true;
 } // namespace detail
 
 } // namespace ipwire
+
+template <class Address>
+struct std::hash<ipwire::address_range<Address>> {
+    std::size_t operator()(const ipwire::address_range<Address>& r) const noexcept {
+        return std::hash<Address>{}(r.first()) * 31U ^ std::hash<Address>{}(r.last());
+    }
+};
