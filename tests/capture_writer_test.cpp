@@ -280,6 +280,33 @@ TEST_CASE("capture_writer: files for tshark") {
                 .udp({.source = 1001_port, .destination = 7_port})
                 .payload(payload)
                 .build());
+        // Tunnels: GRE with checksum and key, VXLAN and Geneve with an inner Ethernet frame.
+        put(ipwire::packet_builder(buffer)
+                .ipv4({.source = "192.0.2.1"_ipv4, .destination = "192.0.2.2"_ipv4})
+                .gre({.checksum = true, .key = 7, .sequence = 1})
+                .ipv6(v6)
+                .udp({.source = 1002_port, .destination = 7_port})
+                .payload(payload)
+                .build());
+        const auto inner = [&](ipwire::packet_builder& b) {
+            b.ethernet({.destination = "02:00:00:00:00:02"_mac, .source = "02:00:00:00:00:01"_mac})
+                .ipv4({.source = "10.0.0.1"_ipv4, .destination = "10.0.0.2"_ipv4})
+                .udp({.source = 1003_port, .destination = 7_port})
+                .payload(payload);
+        };
+        ipwire::packet_builder vx(buffer);
+        vx.ipv4({.source = "192.0.2.1"_ipv4, .destination = "192.0.2.3"_ipv4})
+            .udp({.source = 49000_port})
+            .vxlan({.vni = 77});
+        inner(vx);
+        put(vx.build());
+        constexpr std::array<std::uint8_t, 8> option = {0x01, 0x02, 0x03, 0x01, 1, 2, 3, 4};
+        ipwire::packet_builder gn(buffer);
+        gn.ipv4({.source = "192.0.2.1"_ipv4, .destination = "192.0.2.4"_ipv4})
+            .udp({.source = 49001_port})
+            .geneve({.vni = 78, .options = option});
+        inner(gn);
+        put(gn.build());
         CHECK(sw.error() == errc{});
     }
 

@@ -20,9 +20,14 @@
 // checksum covers the inner bytes (the IPv4 header checksum covers the total
 // length; a tunnel's outer UDP checksum the inner packet's checksums).
 //
-// Checksums: IPv4 header (RFC 791), ICMP (RFC 792) over the message; TCP,
-// UDP and ICMPv6 over the pseudo-header of the nearest IP layer outside them
-// exactly as ipv4_packet_view / ipv6_packet_view read it: the final
+// Tunnels: gre() after an IP layer, vxlan() and geneve() after udp() (which
+// then gets port 4789 or 6081 unless the caller set one); the inner headers
+// follow with the same calls, and each header announces itself in the one
+// before (GRE and Geneve protocol type 0x6558 for Ethernet, RFC 1701).
+//
+// Checksums: IPv4 header (RFC 791), ICMP (RFC 792), GRE (RFC 2784) over the
+// message; TCP, UDP and ICMPv6 over the pseudo-header of the nearest IP layer
+// outside them exactly as ipv4_packet_view / ipv6_packet_view read it: the final
 // destination of an IPv4 source route or of an IPv6 routing header with
 // segments left, and an RFC 6275 home address option (RFC 9293 section 3.1,
 // RFC 768, RFC 8200 section 8.1, RFC 4443 section 2.3).

@@ -10,6 +10,7 @@
 #include <span>
 
 #include "ipwire/detail/build_spec.hpp"
+#include "ipwire/detail/bytes.hpp"
 #include "ipwire/detail/expects.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip_protocol.hpp"
@@ -40,13 +41,26 @@ constexpr void store_bytes(std::span<std::uint8_t> b, std::size_t at, bytes_view
 }
 
 // What each layer of a packet_builder is, for build()'s second pass.
-enum class built_kind : std::uint8_t { ethernet, vlan, ipv4, ipv6, ipv6_extension, tcp, udp, icmpv4, icmpv6, tunnel };
+enum class built_kind : std::uint8_t {
+    ethernet,
+    vlan,
+    ipv4,
+    ipv6,
+    ipv6_extension,
+    tcp,
+    udp,
+    icmpv4,
+    icmpv6,
+    gre,
+    vxlan,
+    geneve
+};
 
 // No default member initializers: packet_builder leaves the slots it has not
 // used unwritten (zeroing all 16 took a third of building a TCP frame).
 struct built_layer {
     built_kind kind;
-    bool checksum; // udp: write one (IPv6 always)
+    bool checksum; // udp: write one (IPv6 always); gre: the C flag
     std::size_t offset;
 };
 
@@ -251,6 +265,56 @@ public:
         return icmp(detail::built_kind::icmpv6, 58, static_cast<std::uint8_t>(s.type), s.code, s.rest_of_header);
     }
 
+    // --- tunnels: their inner headers follow with the calls above ---
+
+    // After an IP layer (protocol 47).
+    constexpr packet_builder& gre(const gre_spec& s) noexcept {
+        const std::size_t length = 4 + (s.checksum ? 4U : 0U) + (s.key ? 4U : 0U) + (s.sequence ? 4U : 0U);
+        const auto h = open(detail::built_kind::gre, length, 0, 47);
+        if (h.empty()) return *this;
+        // RFC 2784 section 2 and RFC 2890 section 2: C, K and S bits, version 0.
+        detail::store_u8(
+            h, 0,
+            static_cast<std::uint8_t>((s.checksum ? 0x80U : 0U) | (s.key ? 0x20U : 0U) | (s.sequence ? 0x10U : 0U)));
+        detail::store_be16(h, 2, static_cast<std::uint16_t>(s.protocol_type.value_or(ipwire::ether_type{})));
+        std::size_t at = s.checksum ? 8 : 4;
+        if (s.key) {
+            detail::store_be32(h, at, *s.key);
+            at += 4;
+        }
+        if (s.sequence) detail::store_be32(h, at, *s.sequence);
+        layers_[count_ - 1].checksum =
+            s.checksum; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): open() added it
+        next(detail::next_field::ether_type, offset_of(h) + 2, s.protocol_type.has_value());
+        return *this;
+    }
+
+    // After udp(); an Ethernet frame follows.
+    constexpr packet_builder& vxlan(const vxlan_spec& s) noexcept {
+        detail::expects(s.vni < 0x1000000U, "vxlan_spec: VNI above 24 bits");
+        const auto h = over_udp(detail::built_kind::vxlan, 8, 4789);
+        if (h.empty()) return *this;
+        detail::store_u8(h, 0, 0x08); // I: the VNI is valid
+        detail::store_be32(h, 4, s.vni << 8U);
+        next(detail::next_field::none, 0, false);
+        return *this;
+    }
+
+    // After udp().
+    constexpr packet_builder& geneve(const geneve_spec& s) noexcept {
+        detail::expects(s.vni < 0x1000000U, "geneve_spec: VNI above 24 bits");
+        if (s.options.size() % 4 != 0 || s.options.size() > 63 * 4) return fail(errc::bad_header_length);
+        const auto h = over_udp(detail::built_kind::geneve, 8 + s.options.size(), 6081);
+        if (h.empty()) return *this;
+        detail::store_u8(h, 0, static_cast<std::uint8_t>(s.options.size() / 4)); // version 0
+        detail::store_u8(h, 1, static_cast<std::uint8_t>((s.oam ? 0x80U : 0U) | (s.critical ? 0x40U : 0U)));
+        detail::store_be16(h, 2, static_cast<std::uint16_t>(s.protocol_type.value_or(ipwire::ether_type{})));
+        detail::store_be32(h, 4, s.vni << 8U);
+        detail::store_bytes(h, 8, s.options);
+        next(detail::next_field::ether_type, offset_of(h) + 2, s.protocol_type.has_value());
+        return *this;
+    }
+
     // Bytes after the last header, appended (call it again to append more).
     constexpr packet_builder& payload(bytes_view data) noexcept {
         const auto h = grow(data.size(), false);
@@ -302,6 +366,11 @@ public:
             case detail::built_kind::icmpv4:
                 detail::store_be16(out_, l.offset + 2, 0);
                 detail::store_be16(out_, l.offset + 2, internet_checksum(self));
+                break;
+            case detail::built_kind::gre:
+                if (!l.checksum) break;
+                detail::store_be16(out_, l.offset + 4, 0); // RFC 2784 section 2.5: header and payload
+                detail::store_be16(out_, l.offset + 4, internet_checksum(self));
                 break;
             case detail::built_kind::tcp: transport_checksum(i, 16, false); break;
             case detail::built_kind::udp: transport_checksum(i, 6, !l.checksum); break;
@@ -367,6 +436,21 @@ private:
         next_kind_ = kind;
         next_at_ = at;
         next_fixed_ = fixed;
+    }
+
+    // A UDP tunnel header; the UDP header before it gets `port` as its
+    // destination port when the caller left that 0.
+    constexpr std::span<std::uint8_t> over_udp(detail::built_kind kind, std::size_t n, std::uint16_t port) noexcept {
+        const bool after_udp =
+            count_ != 0 &&
+            layers_[count_ - 1].kind ==
+                detail::built_kind::udp; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): count_ > 0
+        const auto h = add(kind, n);
+        if (h.empty() || !after_udp) return h;
+        const std::size_t udp =
+            layers_[count_ - 2].offset; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): the layer before
+        if (detail::load_be16(out_, udp + 2) == 0) detail::store_be16(out_, udp + 2, port);
+        return h;
     }
 
     constexpr packet_builder& option_header(ip_protocol type, bytes_view options) noexcept {

@@ -136,6 +136,34 @@ struct icmpv6_spec {
     std::uint32_t rest_of_header = 0;
 };
 
+// GRE (RFC 2784, RFC 2890): the optional fields are written when set, the
+// checksum (over the GRE header and payload) when `checksum` is true. The
+// protocol type is what follows (0x0800, 0x86DD, 0x6558 for Ethernet)
+// unless `protocol_type` names one.
+struct gre_spec {
+    bool checksum = false;
+    std::optional<std::uint32_t> key{};
+    std::optional<std::uint32_t> sequence{};
+    std::optional<ipwire::ether_type> protocol_type{};
+};
+
+// VXLAN (RFC 7348 section 5): the I flag and a 24-bit VNI; an Ethernet frame
+// follows. After udp(): a destination port left 0 becomes 4789 (IANA).
+struct vxlan_spec {
+    std::uint32_t vni = 0;
+};
+
+// Geneve (RFC 8926 section 3.4): `options` are raw options (class, type,
+// length, data), a multiple of 4 and at most 252 bytes. After udp(): a
+// destination port left 0 becomes 6081 (IANA). Protocol type as gre_spec.
+struct geneve_spec {
+    std::uint32_t vni = 0;
+    bool oam = false;
+    bool critical = false;
+    bytes_view options{};
+    std::optional<ipwire::ether_type> protocol_type{};
+};
+
 // The rest of header of echo, timestamp and information messages: identifier
 // then sequence number (RFC 792, RFC 4443 section 4.1).
 [[nodiscard]] constexpr std::uint32_t icmp_echo(std::uint16_t identifier, std::uint16_t sequence) noexcept {
