@@ -36,6 +36,7 @@
 #include <thread>
 #include <vector>
 
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <ipwire/capture.hpp>
@@ -93,6 +94,7 @@ struct frame_info {
 
 struct conversation {
     std::uint64_t first_index = 0;
+    std::uint64_t last_index = 0;
     std::uint64_t start = 0;
     std::uint64_t end = 0;
     std::uint64_t frames[2] = {0, 0}; // [0]: canonical source -> destination
@@ -113,26 +115,60 @@ struct follow_line {
 constexpr std::uint16_t syn = 0x002;
 constexpr std::uint16_t ack = 0x010;
 
-frame_info inspect(const ipwire::capture_record& r, std::uint64_t index, const ipwire::detail::sip_key& key) {
+frame_info make_info(const flow_key& k, const ipwire::capture_record& r, std::uint64_t index,
+                     const ipwire::detail::sip_key& key) {
     frame_info f;
     f.index = index;
     f.timestamp = r.timestamp;
     f.wire_length = r.original_length;
-    const ipwire::decoded_packet p = ipwire::decode(r.data, r.link_type);
-    // TCP and UDP only: flow() also names the flow an ICMP error quotes,
-    // which tshark does not count.
-    const auto t = p.tcp();
-    if (!t && !p.udp()) return f;
-    const auto flow = p.flow();
-    if (!flow) return f;
-    const flow_key k = *flow;
-    if (t) f.tcp_flags = t->flags().value();
     f.counted = true;
-    f.payload_length = static_cast<std::uint32_t>(p.payload().size());
     f.forward = k.is_canonical();
     f.key = f.forward ? k : k.reversed();
     f.hash = f.key.hash(key);
     return f;
+}
+
+// The TCP or UDP header right after an IP layer that carries a tunnel
+// (VXLAN, Geneve: UDP outside, another packet inside).
+std::optional<flow_key> outer_flow(const ipwire::ip_packet_view& ip) {
+    using ipwire::ip_protocol;
+    const auto proto = ip.protocol();
+    if (proto != ip_protocol::udp && proto != ip_protocol::tcp) return std::nullopt;
+    if (ip.is_fragment() && (ip.is_v4() ? ip.v4().fragment_offset() : ip.v6().fragment_offset()) != 0)
+        return std::nullopt;
+    const ipwire::ip_address src = ipwire::detail::flow_source(ip);
+    const ipwire::ip_address dst = ipwire::detail::flow_destination(ip);
+    if (proto == ip_protocol::udp) {
+        const auto u = ipwire::udp_datagram_view::parse(ip.payload());
+        if (!u) return std::nullopt;
+        return flow_key(proto, {src, u->source_port()}, {dst, u->destination_port()});
+    }
+    const auto t = ipwire::tcp_segment_view::parse(ip.payload());
+    if (!t) return std::nullopt;
+    return flow_key(proto, {src, t->source_port()}, {dst, t->destination_port()});
+}
+
+// Stage 1 for one frame: its innermost TCP or UDP flow in `f`, and the
+// flows of the TCP or UDP layers of any tunnel around it in `outer` (tshark
+// counts every TCP and UDP layer of a frame).
+void inspect(const ipwire::capture_record& r, std::uint64_t index, const ipwire::detail::sip_key& key, frame_info& f,
+             std::vector<frame_info>& outer) {
+    f = frame_info{};
+    const ipwire::decoded_packet p = ipwire::decode(r.data, r.link_type);
+    if (p.is_tunnelled()) {
+        const auto layers = p.ip_layers();
+        for (std::size_t i = 0; i + 1 < layers.size(); ++i)
+            if (const auto k = outer_flow(layers[i])) outer.push_back(make_info(*k, r, index, key));
+    }
+    // TCP and UDP only: flow() also names the flow an ICMP error quotes,
+    // which tshark does not count.
+    const auto t = p.tcp();
+    if (!t && !p.udp()) return;
+    const auto flow = p.flow();
+    if (!flow) return;
+    f = make_info(*flow, r, index, key);
+    if (t) f.tcp_flags = t->flags().value();
+    f.payload_length = static_cast<std::uint32_t>(p.payload().size());
 }
 
 class counter {
@@ -143,16 +179,21 @@ public:
     void count(const std::vector<frame_info>& frames, std::size_t shard, std::size_t shards,
                ipwire::detail::flow_map<conversation>& map, std::vector<follow_line>& follow) const {
         for (const frame_info& f : frames) {
-            if (!f.counted || f.hash % shards != shard) continue;
+            // The high half picks the thread; the map's slot comes from the low bits.
+            if (!f.counted || (f.hash >> 32U) % shards != shard) continue;
             if (opt_.proto && f.key.protocol() != *opt_.proto) continue;
-            auto [c, fresh] = map.try_emplace(f.key);
-            if (fresh) {
+            auto [c, fresh] = map.try_emplace_hashed(f.key, f.hash);
+            // A tunnel's outer layers come after the chunk's frames: the
+            // first and last frame go by frame number, not by arrival here.
+            if (fresh || f.index < c->first_index) {
                 c->first_index = f.index;
                 c->start = f.timestamp;
                 c->first_forward = f.forward;
             }
-            if (f.timestamp < c->start) c->start = f.timestamp;
-            if (f.timestamp > c->end || c->frames[0] + c->frames[1] == 0) c->end = f.timestamp;
+            if (fresh || f.index > c->last_index) {
+                c->last_index = f.index;
+                c->end = f.timestamp;
+            }
             const int d = f.forward ? 0 : 1;
             ++c->frames[d];
             c->bytes[d] += f.wire_length;
@@ -224,9 +265,9 @@ void print(const std::vector<result_row>& rows, const options& o, std::uint64_t 
                         r.key.destination().to_string().c_str(), static_cast<unsigned long long>(r.frames_ab),
                         static_cast<unsigned long long>(r.bytes_ab), static_cast<unsigned long long>(r.frames_ba),
                         static_cast<unsigned long long>(r.bytes_ba), static_cast<unsigned long long>(r.c.start),
-                        static_cast<unsigned long long>(r.c.end - r.c.start), s == 0 ? "a" : "b",
-                        ipwire::to_string(server.port().classify()).data(), static_cast<int>(service.size()),
-                        service.data());
+                        static_cast<unsigned long long>(r.c.end > r.c.start ? r.c.end - r.c.start : 0),
+                        s == 0 ? "a" : "b", ipwire::to_string(server.port().classify()).data(),
+                        static_cast<int>(service.size()), service.data());
         }
         return;
     }
@@ -246,8 +287,9 @@ void print(const std::vector<result_row>& rows, const options& o, std::uint64_t 
                     ipwire::to_string(r.key.protocol()).data(), ia, r.key.source().to_string().c_str(), ib,
                     r.key.destination().to_string().c_str(), static_cast<unsigned long long>(r.frames_ab),
                     human_bytes(r.bytes_ab).c_str(), static_cast<unsigned long long>(r.frames_ba),
-                    human_bytes(r.bytes_ba).c_str(), static_cast<double>(r.c.start - first_timestamp) / 1e9,
-                    static_cast<double>(r.c.end - r.c.start) / 1e9, s == 0 ? "A" : "B",
+                    human_bytes(r.bytes_ba).c_str(),
+                    (static_cast<double>(r.c.start) - static_cast<double>(first_timestamp)) / 1e9,
+                    static_cast<double>(r.c.end > r.c.start ? r.c.end - r.c.start : 0) / 1e9, s == 0 ? "A" : "B",
                     ipwire::to_string(server.port().classify()).data(),
                     static_cast<int>(service.empty() ? 1 : service.size()), service.empty() ? "-" : service.data());
     }
@@ -260,29 +302,47 @@ void print_follow(std::vector<follow_line>& lines, const options& o) {
         const auto to = l.forward ? l.key.destination() : l.key.source();
         const bool out = from == *o.follow;
         const auto peer = out ? to : from; // the followed endpoint is printed first
-        std::string flags = "-";
+        // "-" for UDP and for a TCP segment with no flag set.
+        char flags[ipwire::tcp_flags::max_string_length + 2] = "-";
         if (l.key.protocol() == ipwire::ip_protocol::tcp) {
-            flags = ipwire::tcp_flags(l.tcp_flags).to_string();
-            if (flags.empty()) flags = "-";
+            char* end = ipwire::tcp_flags(l.tcp_flags).to_chars(flags, flags + sizeof flags - 1).ptr;
+            if (end == flags) *end++ = '-';
+            *end = '\0';
         }
         if (o.json) {
             std::printf("{\"frame\":%llu,\"time_ns\":%llu,\"proto\":\"%s\",\"from\":\"%s\",\"to\":\"%s\","
                         "\"direction\":\"%s\",\"flags\":\"%s\",\"payload\":%u}\n",
                         static_cast<unsigned long long>(l.index), static_cast<unsigned long long>(l.timestamp),
                         ipwire::to_string(l.key.protocol()).data(), from.to_string().c_str(), to.to_string().c_str(),
-                        out ? "out" : "in", flags.c_str(), l.payload_length);
+                        out ? "out" : "in", flags, l.payload_length);
         } else {
             std::printf("%llu.%09llu %6llu %s %s %s %s %s len=%u\n",
                         static_cast<unsigned long long>(l.timestamp / 1'000'000'000),
                         static_cast<unsigned long long>(l.timestamp % 1'000'000'000),
                         static_cast<unsigned long long>(l.index), ipwire::to_string(l.key.protocol()).data(),
-                        o.follow->to_string().c_str(), out ? "->" : "<-", peer.to_string().c_str(), flags.c_str(),
+                        o.follow->to_string().c_str(), out ? "->" : "<-", peer.to_string().c_str(), flags,
                         l.payload_length);
         }
     }
 }
 
-int run_capture(const ipwire::capture_view& capture, std::size_t file_size, const char* name, const options& o) {
+// Gives back the mapped pages of the records already counted (they stay in
+// the page cache), so that memory grows with the conversations, not with
+// the file. `done` bytes from `base` are no longer read.
+void release(const std::uint8_t* base, std::size_t done, std::size_t& released) {
+    const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    const std::size_t upto = done / page * page;
+    if (upto <= released) return;
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): madvise takes void*; the pages are only dropped
+    (void)madvise(const_cast<std::uint8_t*>(base) + released, upto - released, MADV_DONTNEED);
+    released = upto;
+}
+
+int run_capture(const ipwire::capture_view& capture, const ipwire::capture_file* file, const char* name,
+                const options& o) {
+    const std::size_t file_size = file != nullptr ? file->size() : 0;
+    const bool mapped = file != nullptr && file->mapped();
+    std::size_t released = 0;
     const unsigned n = o.threads;
     const counter count(o);
     std::vector<ipwire::detail::flow_map<conversation>> maps;
@@ -294,6 +354,7 @@ int run_capture(const ipwire::capture_view& capture, std::size_t file_size, cons
     constexpr std::size_t chunk = 1U << 16U;
     std::vector<ipwire::capture_record> records;
     std::vector<frame_info> frames;
+    std::vector<std::vector<frame_info>> outer(n); // tunnels' outer TCP/UDP layers, per stage-1 thread
     records.reserve(chunk);
     std::uint64_t index = 0;
     std::uint64_t first_timestamp = 0;
@@ -306,12 +367,18 @@ int run_capture(const ipwire::capture_view& capture, std::size_t file_size, cons
         frames.resize(records.size());
         // Stage 1: decode, frames split evenly by position.
         parallel(n, [&](unsigned t) {
-            for (std::size_t i = t; i < records.size(); i += n) frames[i] = inspect(records[i], index + i + 1, key);
+            outer[t].clear();
+            for (std::size_t i = t; i < records.size(); i += n)
+                inspect(records[i], index + i + 1, key, frames[i], outer[t]);
         });
         // Stage 2: count, frames split by their flow's hash (a conversation
-        // stays on one thread and sees its frames in order).
-        parallel(n, [&](unsigned t) { count.count(frames, t, n, maps[t], follows[t]); });
+        // stays on one thread, which sees its frames in order).
+        parallel(n, [&](unsigned t) {
+            count.count(frames, t, n, maps[t], follows[t]);
+            for (const auto& layers : outer) count.count(layers, t, n, maps[t], follows[t]);
+        });
         index += records.size();
+        if (mapped) release(file->bytes().data(), it.offset(), released);
         if (progress) {
             std::fprintf(stderr, "\rflowdump: %zu of %zu MB, %llu frames", it.offset() / 1'000'000,
                          file_size / 1'000'000, static_cast<unsigned long long>(index));
@@ -410,7 +477,7 @@ int run(int argc, char** argv) {
     if (!file) return fail(path, std::strerror(file.error_number()));
     const auto capture = file->view();
     if (!capture) return fail(path, to_string(capture.error()));
-    return run_capture(*capture, file->size(), path, o);
+    return run_capture(*capture, &*file, path, o);
 }
 
 } // namespace

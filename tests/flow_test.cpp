@@ -49,6 +49,15 @@ constexpr flow_key mixed{ip_protocol::udp, ep("[::ffff:192.0.2.1]:1"), ep("192.0
 static_assert(mixed.source().address().is_v6() && mixed.destination().address().is_v4());
 static_assert(mixed.reversed().source().address().is_v4() && mixed.reversed().destination().address().is_v6());
 static_assert(mixed != mixed.reversed());
+// The helpers socket_table builds its keys with.
+static_assert(mixed.unmapped() == flow_key(ip_protocol::udp, ep("192.0.2.1:1"), ep("192.0.2.1:1")));
+static_assert(k6.unmapped() == k6);
+static_assert(k4.destination_only() == flow_key(ip_protocol::tcp, ep("198.51.100.7:443"), endpoint()));
+static_assert(k6.destination_only() == flow_key(ip_protocol::udp, ep("[2001:db8::1]:5353"), endpoint()));
+static_assert(k4.destination_only().with_unspecified_source(true) ==
+              flow_key(ip_protocol::tcp, ep("0.0.0.0:443"), endpoint()));
+static_assert(k4.destination_only().with_unspecified_source(false) ==
+              flow_key(ip_protocol::tcp, ep("[::]:443"), endpoint()));
 // Order: protocol, then source, then destination (IPv4 before IPv6).
 static_assert(k4 < k6); // tcp 6 < udp 17
 static_assert(k4 < k4.reversed());
@@ -69,6 +78,44 @@ static_assert(sip24_of_prefix(0) == 0x726fdb47dd0e0e31ULL);
 static_assert(sip24_of_prefix(8) == 0x93f5f5799a932462ULL);
 static_assert(sip24_of_prefix(15) == 0xa129ca6149be45e5ULL);
 static_assert(sip24_of_prefix(63) == 0x958a324ceb064572ULL);
+// The word form is SipHash of the words' little-endian bytes.
+constexpr bool words_match_bytes() {
+    std::array<std::uint64_t, 5> w{};
+    std::array<std::uint8_t, 40> b{};
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        b[i] = static_cast<std::uint8_t>(i * 7 + 3);
+        w[i / 8] |= std::uint64_t{b[i]} << (8 * (i % 8));
+    }
+    return detail::siphash_words<2, 4>(vector_key, w) == detail::siphash24(vector_key, b) &&
+           detail::siphash_words<1, 3>(vector_key, w) == detail::siphash13(vector_key, b);
+}
+static_assert(words_match_bytes());
+constexpr std::array<std::uint64_t, 1> bytes_0_to_7{0x0706050403020100ULL};
+static_assert(detail::siphash_words<2, 4>(vector_key, bytes_0_to_7) == 0x93f5f5799a932462ULL);
+
+// <=> and is_canonical() on the stored form agree with endpoint's order.
+constexpr flow_key order_table[] = {
+    {ip_protocol::tcp, ep("0.0.0.0:0"), ep("0.0.0.0:1")},
+    {ip_protocol::tcp, ep("10.0.0.1:80"), ep("9.255.255.255:80")},
+    {ip_protocol::tcp, ep("255.255.255.255:65535"), ep("[::]:0")},
+    {ip_protocol::tcp, ep("[::ffff:10.0.0.1]:1"), ep("10.0.0.1:1")},
+    {ip_protocol::tcp, ep("[2001:db8::1]:1"), ep("[2001:db8::1]:0")},
+    {ip_protocol::tcp, ep("[ff02::1]:5"), ep("[fe80::1]:5")},
+    {ip_protocol::udp, ep("[::1]:5"), ep("[::1]:5")},
+};
+constexpr bool order_agrees() {
+    for (const auto& a : order_table) {
+        if (a.is_canonical() != (a.source() <= a.destination())) return false;
+        for (const auto& b : order_table) {
+            const auto by_endpoints = a.protocol() != b.protocol() ? a.protocol() <=> b.protocol()
+                                      : a.source() != b.source()   ? a.source() <=> b.source()
+                                                                   : a.destination() <=> b.destination();
+            if ((a <=> b) != by_endpoints) return false;
+        }
+    }
+    return true;
+}
+static_assert(order_agrees());
 // The key matters, and so does every field.
 static_assert(k4.hash(vector_key) != k4.hash(detail::sip_key{}));
 static_assert(k4.hash(vector_key) != k4.reversed().hash(vector_key));

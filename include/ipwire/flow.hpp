@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <string_view>
 #include <compare>
@@ -73,6 +74,34 @@ public:
         return k;
     }
 
+    // The same key with an IPv4-mapped IPv6 address (::ffff:a.b.c.d) on
+    // either side as IPv4, as endpoint::unmap() does (the stored bytes are
+    // already the mapped form, so only the family bits change).
+    [[nodiscard]] constexpr flow_key unmapped() const noexcept {
+        flow_key k = *this;
+        if (is_mapped(source_)) k.families_ |= src_v4;
+        if (is_mapped(destination_)) k.families_ |= dst_v4;
+        return k;
+    }
+    // A key of the destination alone: protocol and destination endpoint as
+    // the source, 0.0.0.0:0 as the destination (socket_table's listener key).
+    [[nodiscard]] constexpr flow_key destination_only() const noexcept {
+        flow_key k;
+        k.protocol_ = protocol_;
+        k.families_ = static_cast<std::uint8_t>(((families_ & dst_v4) != 0 ? src_v4 : 0U) | dst_v4);
+        k.source_ = destination_;
+        k.source_port_ = destination_port_;
+        return k;
+    }
+    // The same key with the source address replaced by the unspecified
+    // address of its family (0.0.0.0 or ::).
+    [[nodiscard]] constexpr flow_key with_unspecified_source(bool v4) const noexcept {
+        flow_key k = *this;
+        k.source_ = v4 ? ipv6_address::v4_mapped(ipv4_address{}).to_bytes() : address_bytes{};
+        k.families_ = static_cast<std::uint8_t>((families_ & dst_v4) | (v4 ? src_v4 : 0U));
+        return k;
+    }
+
     // The other direction: source and destination swapped.
     [[nodiscard]] constexpr flow_key reversed() const noexcept {
         flow_key k = *this;
@@ -86,30 +115,30 @@ public:
     }
     // True when the source endpoint orders before or equal to the destination
     // (endpoint's <=>: IPv4 before IPv6, then address, then port).
-    [[nodiscard]] constexpr bool is_canonical() const noexcept { return source() <= destination(); }
+    [[nodiscard]] constexpr bool is_canonical() const noexcept {
+        return compare_ends(families_ & src_v4, source_, source_port_, families_ & dst_v4, destination_,
+                            destination_port_) <= 0;
+    }
     // The same key for both directions of a conversation: the smaller
     // endpoint first. is_canonical() says whether this key already was.
     [[nodiscard]] constexpr flow_key canonical() const noexcept { return is_canonical() ? *this : reversed(); }
 
-    // The 40-byte message the hash reads: every field, fixed order.
-    [[nodiscard]] constexpr std::array<std::uint8_t, 40> hash_bytes() const noexcept {
-        std::array<std::uint8_t, 40> m{};
-        for (std::size_t i = 0; i < 16; ++i) {
-            m[i] = source_[i];           // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 16
-            m[16 + i] = destination_[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 16
-        }
-        m[32] = static_cast<std::uint8_t>(source_port_ >> 8U);
-        m[33] = static_cast<std::uint8_t>(source_port_);
-        m[34] = static_cast<std::uint8_t>(destination_port_ >> 8U);
-        m[35] = static_cast<std::uint8_t>(destination_port_);
-        m[36] = static_cast<std::uint8_t>(protocol_);
-        m[37] = families_;
-        return m;
+    // The 40-byte message the hash reads: every field, fixed order (the
+    // addresses' 32 bytes, then ports, protocol and family bits).
+    [[nodiscard]] constexpr std::array<std::uint64_t, 5> hash_words() const noexcept {
+        const auto s = std::bit_cast<std::array<std::uint64_t, 2>>(source_);
+        const auto d = std::bit_cast<std::array<std::uint64_t, 2>>(destination_);
+        const std::uint64_t rest = std::uint64_t{source_port_} | (std::uint64_t{destination_port_} << 16U) |
+                                   (std::uint64_t{static_cast<std::uint8_t>(protocol_)} << 32U) |
+                                   (std::uint64_t{families_} << 40U);
+        return {s[0], s[1], d[0], d[1], rest};
     }
-    // SipHash-1-3 of hash_bytes() under `key` (detail/hash.hpp says why keyed).
+    // SipHash-1-3 of hash_words() under `key` (detail/hash.hpp says why
+    // keyed). The words are the machine's: the value differs between little-
+    // and big-endian hosts, as a hash table's may.
     [[nodiscard]] constexpr std::uint64_t hash(const detail::sip_key& key) const noexcept {
-        const auto m = hash_bytes();
-        return detail::siphash13(key, m);
+        const auto w = hash_words();
+        return detail::siphash_words<1, 3>(key, w);
     }
 
     // "tcp 192.0.2.1:49152 -> [2001:db8::1]:443"; all or nothing, as every to_chars.
@@ -138,13 +167,32 @@ public:
     // By protocol, then source endpoint, then destination endpoint.
     friend constexpr std::strong_ordering operator<=>(const flow_key& a, const flow_key& b) noexcept {
         if (const auto c = a.protocol_ <=> b.protocol_; c != 0) return c;
-        if (const auto c = a.source() <=> b.source(); c != 0) return c;
-        return a.destination() <=> b.destination();
+        if (const int c = compare_ends(a.families_ & src_v4, a.source_, a.source_port_, b.families_ & src_v4, b.source_,
+                                       b.source_port_))
+            return c <=> 0;
+        return compare_ends(a.families_ & dst_v4, a.destination_, a.destination_port_, b.families_ & dst_v4,
+                            b.destination_, b.destination_port_) <=> 0;
     }
 
 private:
     static constexpr std::uint8_t src_v4 = 1;
     static constexpr std::uint8_t dst_v4 = 2;
+    static constexpr bool is_mapped(const address_bytes& b) noexcept {
+        for (std::size_t i = 0; i < 10; ++i)
+            // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < 10
+            if (b[i] != 0) return false;
+        return b[10] == 0xFF && b[11] == 0xFF;
+    }
+    // endpoint's order on the stored form: IPv4 first, then the 16 bytes
+    // (for IPv4, the mapped form orders as the address), then the port.
+    static constexpr int compare_ends(unsigned v4a, const address_bytes& a, std::uint16_t pa, unsigned v4b,
+                                      const address_bytes& b, std::uint16_t pb) noexcept {
+        if ((v4a != 0) != (v4b != 0)) return v4a != 0 ? -1 : 1;
+        for (std::size_t i = 0; i < 16; ++i)
+            // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < 16
+            if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+        return pa == pb ? 0 : (pa < pb ? -1 : 1);
+    }
     static constexpr ip_address address(const address_bytes& b, bool v4) noexcept {
         const ipv6_address a(b);
         return v4 ? ip_address(ip_address(a).v4()) : ip_address(a);
@@ -163,12 +211,21 @@ namespace detail {
 // an IPv6 home address option's address as the source (RFC 6275 9.3.1), a
 // routing header's or IPv4 source route's last address as the destination
 // (RFC 8200 8.1, RFC 791). tshark's conversations use the same pair.
+// Without options or extension headers (nearly every packet) they are the
+// header's, read without walking anything.
+constexpr bool plain_header(const ip_packet_view& ip) noexcept {
+    if (ip.is_v4()) return ip.v4().header_length() == ipv4_packet_view::min_header_length;
+    const ip_protocol next = ip.v6().next_header();
+    return next == ip_protocol::tcp || next == ip_protocol::udp;
+}
 constexpr ip_address flow_source(const ip_packet_view& ip) noexcept {
-    if (ip.is_v6())
+    if (ip.is_v6() && !plain_header(ip))
         if (const auto home = ip.v6().home_address()) return *home;
     return ip.source();
 }
-constexpr ip_address flow_destination(const ip_packet_view& ip) noexcept { return ip.final_destination(); }
+constexpr ip_address flow_destination(const ip_packet_view& ip) noexcept {
+    return plain_header(ip) ? ip.destination() : ip.final_destination();
+}
 } // namespace detail
 
 constexpr std::optional<flow_key> flow_key::from(const decoded_packet& p) noexcept {

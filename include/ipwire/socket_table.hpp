@@ -106,17 +106,16 @@ public:
     // this host, as flow_key::from gives, ICMP errors included) goes to.
     // Never allocates.
     [[nodiscard]] match lookup(const flow_key& f) noexcept {
-        const flow_key in(f.protocol(), f.source().unmap(), f.destination().unmap());
+        const flow_key in = f.unmapped();
         const flow_key c = in.reversed();
         if (Handler* h = connected_.find(c)) return {h, socket_match::connected, c};
-        const endpoint to = in.destination();
-        const flow_key exact = listener_key(in.protocol(), to);
+        const flow_key exact = in.destination_only();
         if (listener* l = listeners_.find(exact)) return {&l->handler, socket_match::listener, exact};
-        const bool v4 = to.address().is_v4();
-        const flow_key wild = listener_key(in.protocol(), {any(v4), to.port()});
+        const bool v4 = exact.source().address().is_v4();
+        const flow_key wild = exact.with_unspecified_source(v4);
         if (listener* l = listeners_.find(wild)) return {&l->handler, socket_match::wildcard, wild};
         if (v4) {
-            const flow_key dual = listener_key(in.protocol(), {any(false), to.port()});
+            const flow_key dual = exact.with_unspecified_source(false);
             if (listener* l = listeners_.find(dual); l && l->dual_stack)
                 return {&l->handler, socket_match::wildcard, dual};
         }

@@ -32,12 +32,19 @@ public:
     [[nodiscard]] std::size_t capacity() const noexcept { return slots_.size(); }
     [[nodiscard]] const sip_key& hash_key() const noexcept { return key_; }
 
-    [[nodiscard]] V* find(const flow_key& k) noexcept {
-        const std::size_t i = index_of(k);
+    // The hash find and try_emplace use: a caller that needs it anyway (to
+    // shard by it) passes it back to the *_hashed overloads, so each key is
+    // hashed once.
+    [[nodiscard]] std::uint64_t hash(const flow_key& k) const noexcept { return k.hash(key_); }
+
+    [[nodiscard]] V* find(const flow_key& k) noexcept { return find_hashed(k, hash(k)); }
+    [[nodiscard]] const V* find(const flow_key& k) const noexcept { return find_hashed(k, hash(k)); }
+    [[nodiscard]] V* find_hashed(const flow_key& k, std::uint64_t h) noexcept {
+        const std::size_t i = index_of(k, h);
         return i == npos ? nullptr : &(*slots_[i]).second;
     }
-    [[nodiscard]] const V* find(const flow_key& k) const noexcept {
-        const std::size_t i = index_of(k);
+    [[nodiscard]] const V* find_hashed(const flow_key& k, std::uint64_t h) const noexcept {
+        const std::size_t i = index_of(k, h);
         return i == npos ? nullptr : &(*slots_[i]).second;
     }
 
@@ -45,9 +52,14 @@ public:
     // whether it was inserted.
     template <class... Args>
     std::pair<V*, bool> try_emplace(const flow_key& k, Args&&... args) {
-        if (V* v = find(k)) return {v, false};
+        return try_emplace_hashed(k, hash(k), std::forward<Args>(args)...);
+    }
+    // `h` must be hash(k).
+    template <class... Args>
+    std::pair<V*, bool> try_emplace_hashed(const flow_key& k, std::uint64_t h, Args&&... args) {
+        if (V* v = find_hashed(k, h)) return {v, false};
         if ((size_ + 1) * 2 > slots_.size()) grow();
-        std::size_t i = home(k);
+        std::size_t i = static_cast<std::size_t>(h) & mask();
         while (slots_[i]) i = (i + 1) & mask();
         slots_[i].emplace(std::piecewise_construct, std::forward_as_tuple(k),
                           std::forward_as_tuple(std::forward<Args>(args)...));
@@ -56,7 +68,7 @@ public:
     }
 
     bool erase(const flow_key& k) noexcept {
-        std::size_t hole = index_of(k);
+        std::size_t hole = index_of(k, hash(k));
         if (hole == npos) return false;
         slots_[hole].reset();
         --size_;
@@ -96,11 +108,11 @@ private:
 
     [[nodiscard]] std::size_t mask() const noexcept { return slots_.size() - 1; }
     [[nodiscard]] std::size_t home(const flow_key& k) const noexcept {
-        return static_cast<std::size_t>(k.hash(key_)) & mask();
+        return static_cast<std::size_t>(hash(k)) & mask();
     }
-    [[nodiscard]] std::size_t index_of(const flow_key& k) const noexcept {
+    [[nodiscard]] std::size_t index_of(const flow_key& k, std::uint64_t h) const noexcept {
         if (size_ == 0) return npos;
-        for (std::size_t i = home(k);; i = (i + 1) & mask()) {
+        for (std::size_t i = static_cast<std::size_t>(h) & mask();; i = (i + 1) & mask()) {
             if (!slots_[i]) return npos;
             if (slots_[i]->first == k) return i;
         }
