@@ -49,11 +49,19 @@ model model_of(const ipwire::static_ip_set<N>& s) {
     for (unsigned i = 0; i < universe_size; ++i) m.set(i, s.contains(universe(i)));
     return m;
 }
+// The universe index of an address in it (every prefix here lies inside it).
+unsigned index_of(const ip_address& a) {
+    const unsigned low = a.is_v4() ? a.v4().to_bytes()[3] : a.v6().to_bytes()[15];
+    return a.is_v4() ? low : 256U + low;
+}
+// Walks each prefix's own addresses: the prefixes of a set are disjoint, so
+// this costs the set's size, not universe times prefixes.
 model model_of_prefixes(const std::vector<ip_prefix>& prefixes) {
     model m;
-    for (unsigned i = 0; i < universe_size; ++i)
-        for (const auto& p : prefixes)
-            if (p.contains(universe(i))) m.set(i);
+    for (const auto& p : prefixes) {
+        IPWIRE_FUZZ_CHECK(p.size() <= 256);
+        for (const auto a : p.addresses()) m.set(index_of(a));
+    }
     return m;
 }
 
