@@ -246,6 +246,7 @@ public:
 
     // One Enhanced Packet Block on `interface` (an id add_interface gave,
     // else unknown_interface_id): timestamp and lengths as pcap_writer::write.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order of the block's fields, as capture_record has them
     constexpr errc write(std::uint32_t interface, std::uint64_t timestamp, bytes_view data,
                          std::uint32_t original_length = 0) {
         if (error_ != errc{}) return error_;
@@ -291,9 +292,10 @@ private:
         std::array<std::uint8_t, 64> chunk{};
         for (std::size_t at = 0; at < text.size(); at += chunk.size()) {
             const std::size_t n = text.size() - at < chunk.size() ? text.size() - at : chunk.size();
+            // cppcheck-suppress knownConditionTrueFalse ; false positive: n is 1 to 64 for a text not yet written
             for (std::size_t k = 0; k < n; ++k)
-                chunk[k] = static_cast<std::uint8_t>(
-                    text[at + k]); // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): k < 64
+                // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): k < n <= 64
+                chunk[k] = static_cast<std::uint8_t>(text[at + k]);
             if (const errc e = detail::capture_out::emit(sink_, bytes_view(chunk).first(n)); e != errc{}) return e;
         }
         const std::size_t pad = (4 - text.size() % 4) % 4;

@@ -101,6 +101,7 @@ private:
 }
 
 [[nodiscard]] constexpr result<std::span<const bytes_view>>
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): detail, one caller
 fragment_v6(const ipv6_packet_view& v6, std::size_t mtu, std::uint32_t identification, fragment_sink out) noexcept {
     if (v6.payload_length() == 0 && v6.jumbo_payload_length()) return errc::bad_payload_length;
     const auto chain = v6.extension_headers();

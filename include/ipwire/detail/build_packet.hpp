@@ -200,8 +200,8 @@ public:
         std::size_t n = 0;
         const auto put = [&](std::initializer_list<std::uint8_t> bytes) {
             for (const std::uint8_t b : bytes) {
-                if (n < options.size())
-                    options[n] = b; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): n checked
+                // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): n < options.size(), checked
+                if (n < options.size()) options[n] = b;
                 ++n;
             }
         };
@@ -252,8 +252,7 @@ public:
         if (h.empty()) return *this;
         detail::store_be16(h, 0, s.source.value());
         detail::store_be16(h, 2, s.destination.value());
-        layers_[count_ - 1].checksum =
-            s.checksum; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): open() added it
+        layer(count_ - 1).checksum = s.checksum;
         next(detail::next_field::none, 0, false);
         return *this;
     }
@@ -283,8 +282,7 @@ public:
             at += 4;
         }
         if (s.sequence) detail::store_be32(h, at, *s.sequence);
-        layers_[count_ - 1].checksum =
-            s.checksum; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): open() added it
+        layer(count_ - 1).checksum = s.checksum;
         next(detail::next_field::ether_type, offset_of(h) + 2, s.protocol_type.has_value());
         return *this;
     }
@@ -303,7 +301,7 @@ public:
     // After udp().
     constexpr packet_builder& geneve(const geneve_spec& s) noexcept {
         detail::expects(s.vni < 0x1000000U, "geneve_spec: VNI above 24 bits");
-        if (s.options.size() % 4 != 0 || s.options.size() > 63 * 4) return fail(errc::bad_header_length);
+        if (s.options.size() % 4 != 0 || s.options.size() > std::size_t{63} * 4) return fail(errc::bad_header_length);
         const auto h = over_udp(detail::built_kind::geneve, 8 + s.options.size(), 6081);
         if (h.empty()) return *this;
         detail::store_u8(h, 0, static_cast<std::uint8_t>(s.options.size() / 4)); // version 0
@@ -332,8 +330,7 @@ public:
     [[nodiscard]] constexpr result<bytes_view> build() noexcept {
         if (error_ != errc{}) return error_;
         for (std::size_t i = 0; i < count_; ++i) {
-            const detail::built_layer& l =
-                layers_[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < count_
+            const detail::built_layer& l = layer(i);
             const std::size_t rest = size_ - l.offset;
             switch (l.kind) {
             case detail::built_kind::ipv4:
@@ -353,8 +350,7 @@ public:
         }
         const bytes_view written = out_.first(size_);
         for (std::size_t i = count_; i-- > 0;) {
-            const detail::built_layer& l =
-                layers_[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < count_
+            const detail::built_layer& l = layer(i);
             const bytes_view self = written.subspan(l.offset);
             switch (l.kind) {
             case detail::built_kind::ipv4: {
@@ -387,6 +383,13 @@ public:
     [[nodiscard]] constexpr errc error() const noexcept { return error_; }
 
 private:
+    // Layer i, for i < count_ <= max_layers at every call (unchecked, as std::array).
+    constexpr detail::built_layer& layer(std::size_t i) noexcept {
+        return layers_[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < count_, see above
+    }
+    [[nodiscard]] constexpr const detail::built_layer& layer(std::size_t i) const noexcept {
+        return layers_[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): as above
+    }
     [[nodiscard]] constexpr std::size_t offset_of(std::span<std::uint8_t> h) const noexcept {
         return static_cast<std::size_t>(h.data() - out_.data());
     }
@@ -413,13 +416,14 @@ private:
         if (error_ == errc{} && count_ == max_layers) fail(errc::nesting_too_deep);
         const auto h = grow(n);
         if (h.empty()) return h;
-        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): count_ < max_layers, checked above
-        layers_[count_++] = {kind, false, offset_of(h)};
+
+        layer(count_++) = {kind, false, offset_of(h)};
         return h;
     }
     // A new header that the previous one announces: its number goes into the
     // previous layer's type field (an EtherType or an IP protocol, whichever
     // that field is) unless the caller named one there.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): private, each call names its fields
     constexpr std::span<std::uint8_t> open(detail::built_kind kind, std::size_t n, std::uint16_t as_ether_type,
                                            std::uint8_t as_protocol) noexcept {
         const auto h = add(kind, n);
@@ -440,15 +444,12 @@ private:
 
     // A UDP tunnel header; the UDP header before it gets `port` as its
     // destination port when the caller left that 0.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): private, each call names its fields
     constexpr std::span<std::uint8_t> over_udp(detail::built_kind kind, std::size_t n, std::uint16_t port) noexcept {
-        const bool after_udp =
-            count_ != 0 &&
-            layers_[count_ - 1].kind ==
-                detail::built_kind::udp; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): count_ > 0
+        const bool after_udp = count_ != 0 && layer(count_ - 1).kind == detail::built_kind::udp;
         const auto h = add(kind, n);
         if (h.empty() || !after_udp) return h;
-        const std::size_t udp =
-            layers_[count_ - 2].offset; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): the layer before
+        const std::size_t udp = layer(count_ - 2).offset;
         if (detail::load_be16(out_, udp + 2) == 0) detail::store_be16(out_, udp + 2, port);
         return h;
     }
@@ -471,6 +472,7 @@ private:
         return *this;
     }
 
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): private, each call names its fields
     constexpr packet_builder& icmp(detail::built_kind kind, std::uint8_t protocol, std::uint8_t type, std::uint8_t code,
                                    std::uint32_t rest) noexcept {
         const auto h = open(kind, 8, 0, protocol);
@@ -486,13 +488,13 @@ private:
     // packet around layer i, as ip_packet_view reads it (RFC 9293 section 3.1,
     // RFC 768, RFC 8200 section 8.1: a source route's or routing header's
     // final destination, an RFC 6275 home address), and the whole message.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): private, each call names its fields
     constexpr void transport_checksum(std::size_t i, std::size_t field, bool none) noexcept {
-        const detail::built_layer& l =
-            layers_[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < count_
+        const detail::built_layer& l = layer(i);
         detail::store_be16(out_, l.offset + field, 0);
         const std::size_t ip = enclosing_ip(i);
-        if (ip == max_layers) return;               // no IP layer: nothing to sum over
-        const detail::built_layer& p = layers_[ip]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): ip < i
+        if (ip == max_layers) return; // no IP layer: nothing to sum over
+        const detail::built_layer& p = layer(ip);
         if (none && p.kind == detail::built_kind::ipv4) return; // IPv4 UDP without a checksum
         const bytes_view written = bytes_view(out_).first(size_);
         const auto packet = ip_packet_view::parse(written.subspan(p.offset));
@@ -501,14 +503,14 @@ private:
         const std::uint64_t sum = packet->pseudo_header_sum(static_cast<std::uint32_t>(message.size()));
         auto checksum = static_cast<std::uint16_t>(~checksum_fold(checksum_add(sum, message)));
         // RFC 768: a computed 0 is sent as all ones (0 means none).
+        // cppcheck-suppress knownConditionTrueFalse ; false positive: ~0xFFFF is 0, a sum of all ones
         if (checksum == 0 && l.kind == detail::built_kind::udp) checksum = 0xFFFF;
         detail::store_be16(out_, l.offset + field, checksum);
     }
     // The IP layer nearest outside layer i, or max_layers.
     [[nodiscard]] constexpr std::size_t enclosing_ip(std::size_t i) const noexcept {
         for (std::size_t j = i; j-- > 0;) {
-            const detail::built_kind k =
-                layers_[j].kind; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): j < i
+            const detail::built_kind k = layer(j).kind;
             if (k == detail::built_kind::ipv4 || k == detail::built_kind::ipv6) return j;
         }
         return max_layers;
