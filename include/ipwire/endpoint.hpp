@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "ipwire/detail/wide_text.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip.hpp"
 #include "ipwire/port.hpp"
@@ -39,6 +40,19 @@ public:
     // address stays IPv6: parsing never unmaps.
     [[nodiscard]] static constexpr result<endpoint> parse(std::string_view text) noexcept {
         return detail::parse_whole<endpoint>(text);
+    }
+    // The same from wide text: ASCII only, with the same errors (detail/wide_text.hpp).
+    [[nodiscard]] static constexpr result<endpoint> parse(std::u8string_view text) noexcept {
+        return detail::parse_wide<endpoint>(text);
+    }
+    [[nodiscard]] static constexpr result<endpoint> parse(std::u16string_view text) noexcept {
+        return detail::parse_wide<endpoint>(text);
+    }
+    [[nodiscard]] static constexpr result<endpoint> parse(std::u32string_view text) noexcept {
+        return detail::parse_wide<endpoint>(text);
+    }
+    [[nodiscard]] static constexpr result<endpoint> parse(std::wstring_view text) noexcept {
+        return detail::parse_wide<endpoint>(text);
     }
 
 private:

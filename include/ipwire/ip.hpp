@@ -10,7 +10,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
+#include "ipwire/detail/wide_text.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ipv4.hpp"
 #include "ipwire/ipv6.hpp"
@@ -66,6 +68,16 @@ public:
         const char* it = text.data();
         const char* end = it + text.size();
         if (it == end) return errc::empty;
+#if IPWIRE_TEXT_FAST
+        // At run time a dotted quad is tried first: text the fast IPv4 parse
+        // takes starts with digits and a '.', which is IPv4 by the rule below
+        // too, so the answer is the same; anything else costs one refusal.
+        if (!std::is_constant_evaluated()) {
+            const char* p = it;
+            std::uint32_t v4 = 0;
+            if (detail::parse_ipv4_fast(p, end, v4) && p == end) return ip_address(ipv4_address(v4));
+        }
+#endif
         // Each family's whole-text parse, converted once at the end: no
         // ip_address-sized temporaries copied between the steps.
         if (detail::looks_like_v6(it, end)) {
@@ -77,9 +89,28 @@ public:
         if (!v4) return v4.error();
         return ip_address(*v4);
     }
+    // The same from wide text: ASCII only, with the same errors (detail/wide_text.hpp).
+    [[nodiscard]] static constexpr result<ip_address> parse(std::u8string_view text) noexcept {
+        return detail::parse_wide<ip_address>(text);
+    }
+    [[nodiscard]] static constexpr result<ip_address> parse(std::u16string_view text) noexcept {
+        return detail::parse_wide<ip_address>(text);
+    }
+    [[nodiscard]] static constexpr result<ip_address> parse(std::u32string_view text) noexcept {
+        return detail::parse_wide<ip_address>(text);
+    }
+    [[nodiscard]] static constexpr result<ip_address> parse(std::wstring_view text) noexcept {
+        return detail::parse_wide<ip_address>(text);
+    }
 
     // The composable rule: reads an address of either family at `it`.
     [[nodiscard]] static constexpr result<ip_address> parse_prefix(const char*& it, const char* end) noexcept {
+#if IPWIRE_TEXT_FAST
+        if (!std::is_constant_evaluated()) { // as in parse
+            std::uint32_t v4 = 0;
+            if (detail::parse_ipv4_fast(it, end, v4)) return ip_address(ipv4_address(v4));
+        }
+#endif
         if (detail::looks_like_v6(it, end)) {
             auto v6 = ipv6_address::parse_prefix(it, end);
             if (!v6) return v6.error();

@@ -15,6 +15,8 @@
 #include "ipwire/detail/address_math.hpp"
 #include "ipwire/detail/special_purpose.hpp"
 #include "ipwire/detail/text.hpp"
+#include "ipwire/detail/text_ipv4.hpp"
+#include "ipwire/detail/wide_text.hpp"
 #include "ipwire/error.hpp"
 
 namespace ipwire {
@@ -56,44 +58,31 @@ public:
         if (*it == '%') return errc::zone_not_allowed;
         return errc::trailing_characters;
     }
+    // The same from wide text: ASCII only, with the same errors (detail/wide_text.hpp).
+    [[nodiscard]] static constexpr result<ipv4_address> parse(std::u8string_view text) noexcept {
+        return detail::parse_wide<ipv4_address>(text);
+    }
+    [[nodiscard]] static constexpr result<ipv4_address> parse(std::u16string_view text) noexcept {
+        return detail::parse_wide<ipv4_address>(text);
+    }
+    [[nodiscard]] static constexpr result<ipv4_address> parse(std::u32string_view text) noexcept {
+        return detail::parse_wide<ipv4_address>(text);
+    }
+    [[nodiscard]] static constexpr result<ipv4_address> parse(std::wstring_view text) noexcept {
+        return detail::parse_wide<ipv4_address>(text);
+    }
 
     // The composable rule: reads a dotted quad at `it` and advances past it,
     // leaving whatever follows (a ':' and port, a '/' and length) to the caller.
     [[nodiscard]] static constexpr result<ipv4_address> parse_prefix(const char*& it, const char* end) noexcept {
-        std::uint32_t address = 0;
-        for (std::size_t i = 0; i < 4; ++i) {
-            if (i != 0) {
-                if (it == end) return errc::too_few_octets;
-                if (*it != '.') return detail::ends_address(*it) ? errc::too_few_octets : errc::unexpected_character;
-                ++it;
-            }
-            if (it == end || *it == '.') return errc::empty_octet;
-            // Up to three digits; a fourth is out of range or a leading zero.
-            if (!detail::is_digit(*it)) return errc::unexpected_character;
-            std::uint32_t value = static_cast<std::uint32_t>(*it++ - '0');
-            if (it != end && detail::is_digit(*it)) {
-                if (value == 0) return errc::leading_zero;
-                value = value * 10 + static_cast<std::uint32_t>(*it++ - '0');
-                if (it != end && detail::is_digit(*it)) {
-                    value = value * 10 + static_cast<std::uint32_t>(*it++ - '0');
-                    if (value > 255 || (it != end && detail::is_digit(*it))) return errc::octet_out_of_range;
-                }
-            }
-            address = address << 8U | value;
-        }
-        if (it != end && *it == '.') return errc::too_many_octets;
-        return ipv4_address(address);
+        const auto value = detail::parse_ipv4(it, end);
+        if (!value) return value.error();
+        return ipv4_address(*value);
     }
 
     // Dotted decimal; {last, errc::value_too_large} when it does not fit.
     constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept {
-        char buffer[max_string_length] = {};
-        char* out = buffer;
-        for (std::size_t i = 0; i < 4; ++i) {
-            if (i != 0) *out++ = '.';
-            out = detail::write_decimal(out, bytes_[i]);
-        }
-        return detail::copy_if_fits(first, last, buffer, out);
+        return detail::ipv4_to_chars(first, last, to_uint32());
     }
 
     [[nodiscard]] std::string to_string() const {

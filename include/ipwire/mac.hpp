@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "ipwire/detail/text.hpp"
+#include "ipwire/detail/wide_text.hpp"
 #include "ipwire/error.hpp"
 
 namespace ipwire {
@@ -57,6 +58,19 @@ public:
     //   trailing_characters after a whole address
     [[nodiscard]] static constexpr result<mac_address> parse(std::string_view text) noexcept {
         return detail::parse_whole<mac_address>(text);
+    }
+    // The same from wide text: ASCII only, with the same errors (detail/wide_text.hpp).
+    [[nodiscard]] static constexpr result<mac_address> parse(std::u8string_view text) noexcept {
+        return detail::parse_wide<mac_address>(text);
+    }
+    [[nodiscard]] static constexpr result<mac_address> parse(std::u16string_view text) noexcept {
+        return detail::parse_wide<mac_address>(text);
+    }
+    [[nodiscard]] static constexpr result<mac_address> parse(std::u32string_view text) noexcept {
+        return detail::parse_wide<mac_address>(text);
+    }
+    [[nodiscard]] static constexpr result<mac_address> parse(std::wstring_view text) noexcept {
+        return detail::parse_wide<mac_address>(text);
     }
 
     // The composable rule: reads an address at `it` and advances past it,

@@ -13,6 +13,7 @@
 
 #include "ipwire/detail/expects.hpp"
 #include "ipwire/detail/text.hpp"
+#include "ipwire/detail/wide_text.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip_protocol.hpp"
 
@@ -51,6 +52,19 @@ public:
     // Decimal, ASCII digits only, no sign, no leading zero, at most 65535.
     [[nodiscard]] static constexpr result<port> parse(std::string_view text) noexcept {
         return detail::parse_whole<port>(text);
+    }
+    // The same from wide text: ASCII only, with the same errors (detail/wide_text.hpp).
+    [[nodiscard]] static constexpr result<port> parse(std::u8string_view text) noexcept {
+        return detail::parse_wide<port>(text);
+    }
+    [[nodiscard]] static constexpr result<port> parse(std::u16string_view text) noexcept {
+        return detail::parse_wide<port>(text);
+    }
+    [[nodiscard]] static constexpr result<port> parse(std::u32string_view text) noexcept {
+        return detail::parse_wide<port>(text);
+    }
+    [[nodiscard]] static constexpr result<port> parse(std::wstring_view text) noexcept {
+        return detail::parse_wide<port>(text);
     }
 
     // The composable rule: reads a port at `it`, advancing past it.
@@ -160,6 +174,19 @@ public:
         if (it != end) return errc::trailing_characters;
         if (*first > *last) return errc::reversed_port_range;
         return port_range(*first, *last);
+    }
+    // The same from wide text: ASCII only, with the same errors (detail/wide_text.hpp).
+    [[nodiscard]] static constexpr result<port_range> parse(std::u8string_view text) noexcept {
+        return detail::parse_wide<port_range>(text);
+    }
+    [[nodiscard]] static constexpr result<port_range> parse(std::u16string_view text) noexcept {
+        return detail::parse_wide<port_range>(text);
+    }
+    [[nodiscard]] static constexpr result<port_range> parse(std::u32string_view text) noexcept {
+        return detail::parse_wide<port_range>(text);
+    }
+    [[nodiscard]] static constexpr result<port_range> parse(std::wstring_view text) noexcept {
+        return detail::parse_wide<port_range>(text);
     }
 
     // "first-last", or one number when first == last, so the text parses back.
