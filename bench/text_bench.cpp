@@ -36,6 +36,10 @@
 #include <arpa/inet.h>
 #include <benchmark/benchmark.h>
 
+#ifndef IPWIRE_BENCH_VARIANT
+#define IPWIRE_BENCH_VARIANT "" // the build: "" for the preset's -O3, "O2:", "native:"
+#endif
+
 #if IPWIRE_BENCH_HAVE_ASIO
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -133,6 +137,48 @@ ipwire::ipv6_address from_groups(const std::array<std::uint16_t, 8>& g) {
 
 std::string dotted(std::uint32_t v) { return ipwire::ipv4_address(v).to_string(); }
 
+// Issue 18's data sets. v4_random: Lemire's benchmark set (20,000 addresses
+// from a default-seeded std::default_random_engine, uniform over 0 ... 2^32 - 1,
+// dotted decimal); v4_fixed and v6_fixed: one address over and over (the way
+// Go's netip benchmarks run); v6_random: 20,000 random addresses, one in four
+// with a run of zero groups, written by inet_ntop.
+constexpr std::size_t issue18_count = 20'000;
+
+std::vector<text_set> issue18_sets() {
+    std::vector<text_set> sets;
+    {
+        text_set s{"v4_random", family::v4, {}, {}, "Lemire's set: 20000 uniform 32-bit"};
+        std::default_random_engine engine;
+        std::uniform_int_distribution<std::uint32_t> any;
+        for (std::size_t i = 0; i < issue18_count; ++i) s.text.push_back(dotted(any(engine)));
+        sets.push_back(s);
+    }
+    sets.push_back(
+        text_set{"v4_fixed", family::v4, std::vector<std::string>(shape_count, "203.0.113.195"), {}, "203.0.113.195"});
+    {
+        text_set s{"v6_random", family::v6, {}, {}, "20000 random, 1 in 4 with a zero run, by inet_ntop"};
+        std::mt19937 rng(18);
+        for (std::size_t i = 0; i < issue18_count; ++i) {
+            in6_addr a{};
+            for (auto& b : a.s6_addr) b = static_cast<std::uint8_t>(rng());
+            if (i % 4 == 0) {
+                const std::size_t run = 2 + rng() % 7;       // 2..8 zero groups
+                const std::size_t start = rng() % (9 - run); // anywhere, both ends included
+                for (std::size_t g = start; g < start + run; ++g) a.s6_addr[2 * g] = a.s6_addr[2 * g + 1] = 0;
+            }
+            char text[INET6_ADDRSTRLEN];
+            s.text.emplace_back(inet_ntop(AF_INET6, &a, text, sizeof text));
+        }
+        sets.push_back(s);
+    }
+    sets.push_back(text_set{"v6_fixed",
+                            family::v6,
+                            std::vector<std::string>(shape_count, "2001:db8:85a3::8a2e:370:7334"),
+                            {},
+                            "2001:db8:85a3::8a2e:370:7334"});
+    return sets;
+}
+
 std::vector<text_set> make_sets() {
     std::vector<text_set> sets;
     {
@@ -203,6 +249,7 @@ std::vector<text_set> make_sets() {
         else
             sets.push_back(s);
     }
+    for (auto& s : issue18_sets()) sets.push_back(s);
     for (auto& s : sets)
         for (const auto& t : s.text) s.pton_text.push_back(t.substr(0, t.find('%')));
     return sets;
@@ -369,6 +416,62 @@ void format_inet_ntop(benchmark::State& state, const text_set& s) {
     items(state, in.size(), s.label);
 }
 
+// The comparison baseline of issue 18: a digit-pair table writer of the
+// kind ada-url uses for IPv4 (two digits a table load), written here.
+constexpr char digit_pairs[201] = "00010203040506070809"
+                                  "10111213141516171819"
+                                  "20212223242526272829"
+                                  "30313233343536373839"
+                                  "40414243444546474849"
+                                  "50515253545556575859"
+                                  "60616263646566676869"
+                                  "70717273747576777879"
+                                  "80818283848586878889"
+                                  "90919293949596979899";
+
+char* pair_table_octet(char* out, unsigned v) noexcept {
+    if (v >= 100) {
+        *out++ = static_cast<char>('0' + v / 100);
+        v %= 100;
+        std::memcpy(out, digit_pairs + 2 * v, 2);
+        return out + 2;
+    }
+    if (v >= 10) {
+        std::memcpy(out, digit_pairs + 2 * v, 2);
+        return out + 2;
+    }
+    *out++ = static_cast<char>('0' + v);
+    return out;
+}
+
+// Network-order bytes to dotted text; returns the end (no '\0').
+char* pair_table_ipv4(char* out, const std::uint8_t (&b)[4]) noexcept {
+    out = pair_table_octet(out, b[0]);
+    for (int i = 1; i < 4; ++i) {
+        *out++ = '.';
+        out = pair_table_octet(out, b[i]);
+    }
+    return out;
+}
+
+void format_pair_table(benchmark::State& state, const text_set& s) {
+    struct bytes4 {
+        std::uint8_t b[4];
+    };
+    std::vector<bytes4> in;
+    for (const auto& t : s.text) {
+        const auto a = ipwire::ipv4_address::parse(t).value().to_bytes();
+        in.push_back(bytes4{{a[0], a[1], a[2], a[3]}});
+    }
+    char buffer[16];
+    for (auto _ : state)
+        for (const auto& a : in) {
+            benchmark::DoNotOptimize(pair_table_ipv4(buffer, a.b));
+            benchmark::ClobberMemory();
+        }
+    items(state, in.size(), s.label);
+}
+
 #if IPWIRE_BENCH_HAVE_ASIO
 template <class Asio>
 void format_asio(benchmark::State& state, const text_set& s) {
@@ -525,8 +628,15 @@ int main(int argc, char** argv) {
 #if !IPWIRE_BENCH_HAVE_ASIO
     bench::note("Boost.Asio not found at configure time: the asio comparisons are left out");
 #endif
+    // The -O2 and -O3 -march=native builds (bench/CMakeLists.txt) run only
+    // issue 18's rows, named with the build as a prefix ("O2:parse_v4_random").
+    const std::string variant = IPWIRE_BENCH_VARIANT;
+    const auto registered = [&variant](const std::string& set) {
+        return variant.empty() || set == "v4_random" || set == "v4_fixed" || set == "v6_random" || set == "v6_fixed";
+    };
     for (const auto& s : sets) {
-        const std::string p = "parse_" + s.name;
+        if (!registered(s.name)) continue;
+        const std::string p = variant + "parse_" + s.name;
         switch (s.fam) {
         case family::v4:
             add(p + "/ipwire", parse_ipwire<ipwire::ipv4_address>, s);
@@ -546,11 +656,13 @@ int main(int argc, char** argv) {
         }
     }
     for (const auto& s : sets) {
-        const std::string f = "format_" + s.name;
+        if (!registered(s.name)) continue;
+        const std::string f = variant + "format_" + s.name;
         switch (s.fam) {
         case family::v4:
             add(f + "/ipwire", format_ipwire<ipwire::ipv4_address>, s);
             add(f + "/inet_ntop", format_inet_ntop<AF_INET>, s);
+            add(f + "/pair_table", format_pair_table, s);
             IPWIRE_BENCH_ASIO(add(f + "/asio", format_asio<asio_v4>, s));
             break;
         case family::v6:
@@ -568,12 +680,14 @@ int main(int argc, char** argv) {
         }
     }
     for (const auto& s : endpoints) {
+        if (!variant.empty()) break;
         add("endpoint_parse_" + s.name + "/ipwire", endpoint_parse_ipwire, s);
 #if IPWIRE_BENCH_HAVE_ASIO
         add("endpoint_parse_" + s.name + "/asio", endpoint_parse_asio, s);
 #endif
     }
     for (const auto& s : endpoints) {
+        if (!variant.empty()) break;
         add("endpoint_format_" + s.name + "/ipwire", endpoint_format_ipwire, s);
 #if IPWIRE_BENCH_HAVE_ASIO
         add("endpoint_format_" + s.name + "/asio", endpoint_format_asio, s);
