@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#if IPWIRE_HAS_REASSEMBLY // not on libc++ before 16: no <memory_resource>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory_resource>
@@ -378,3 +380,4 @@ TEST_CASE("ip_reassembler: the memory budget holds, the oldest goes first") {
     }
     CHECK(upstream.live == 0); // nothing leaks
 }
+#endif // IPWIRE_HAS_REASSEMBLY

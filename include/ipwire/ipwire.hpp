@@ -46,7 +46,8 @@
 #include "ipwire/flow.hpp"
 #include "ipwire/socket_table.hpp"
 
-// Reassembly (allocates, through a std::pmr::memory_resource, in a budget)
+// Reassembly (allocates, through a std::pmr::memory_resource, in a budget;
+// empty where <memory_resource> is missing: IPWIRE_HAS_REASSEMBLY is then 0)
 #include "ipwire/reassembly/ip_fragments.hpp"
 #include "ipwire/reassembly/tcp_stream.hpp"
 

@@ -3,6 +3,8 @@
 
 #include "ipwire/reassembly/ip_fragments.hpp"
 
+#if IPWIRE_HAS_REASSEMBLY
+
 namespace ipwire {
 
 namespace detail {
@@ -309,3 +311,4 @@ inline ip_fragment_result ip_reassembler::complete(iterator it) {
 }
 
 } // namespace ipwire
+#endif // IPWIRE_HAS_REASSEMBLY

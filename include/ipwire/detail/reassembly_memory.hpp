@@ -8,8 +8,17 @@
 #pragma once
 
 #include <cstddef>
-#include <memory_resource>
 
+// std::pmr came to libc++ in version 16 (libstdc++ has had it since 9):
+// without <memory_resource> the reassemblers are not defined and this says so.
+#if __has_include(<memory_resource>)
+#include <memory_resource>
+#define IPWIRE_HAS_REASSEMBLY 1
+#else
+#define IPWIRE_HAS_REASSEMBLY 0
+#endif
+
+#if IPWIRE_HAS_REASSEMBLY
 namespace ipwire::detail {
 
 class counting_resource final : public std::pmr::memory_resource {
@@ -70,3 +79,4 @@ template <class Slot>
 }
 
 } // namespace ipwire::detail
+#endif // IPWIRE_HAS_REASSEMBLY

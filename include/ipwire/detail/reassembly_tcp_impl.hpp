@@ -3,6 +3,8 @@
 
 #include "ipwire/reassembly/tcp_stream.hpp"
 
+#if IPWIRE_HAS_REASSEMBLY
+
 namespace ipwire {
 
 template <class Handler>
@@ -370,3 +372,4 @@ void tcp_reassembler<Handler>::close_all() {
 }
 
 } // namespace ipwire
+#endif // IPWIRE_HAS_REASSEMBLY

@@ -32,11 +32,14 @@
 // 20-byte piece record; plus the unfragmentable header once.
 #pragma once
 
+// IPWIRE_HAS_REASSEMBLY: 0 where the standard library lacks <memory_resource> (libc++ before 16)
+#include "ipwire/detail/reassembly_memory.hpp"
+#if IPWIRE_HAS_REASSEMBLY
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <list>
-#include <memory_resource>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -236,3 +239,4 @@ private:
 } // namespace ipwire
 
 #include "ipwire/detail/reassembly_ip_impl.hpp"
+#endif // IPWIRE_HAS_REASSEMBLY

@@ -40,10 +40,13 @@
 // costs nothing: it is a distance between sequence numbers.
 #pragma once
 
+// IPWIRE_HAS_REASSEMBLY: 0 where the standard library lacks <memory_resource> (libc++ before 16)
+#include "ipwire/detail/reassembly_memory.hpp"
+#if IPWIRE_HAS_REASSEMBLY
+
 #include <cstddef>
 #include <cstdint>
 #include <list>
-#include <memory_resource>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -220,3 +223,4 @@ private:
 } // namespace ipwire
 
 #include "ipwire/detail/reassembly_tcp_impl.hpp"
+#endif // IPWIRE_HAS_REASSEMBLY
