@@ -87,6 +87,7 @@ struct frame_info {
     std::uint64_t index = 0;     // frame number from 1
     std::uint32_t wire_length = 0;
     std::uint32_t payload_length = 0;
+    std::uint32_t tcp_seq = 0;
     std::uint16_t tcp_flags = 0;
     bool counted = false; // a TCP or UDP frame
     bool forward = false; // key.source() sent it
@@ -99,9 +100,14 @@ struct conversation {
     std::uint64_t end = 0;
     std::uint64_t frames[2] = {0, 0}; // [0]: canonical source -> destination
     std::uint64_t bytes[2] = {0, 0};
+    std::uint32_t syn_seq[2] = {0, 0}; // the first SYN's sequence number, each way
+    bool syn_seen[2] = {false, false};
     bool first_forward = true; // the canonical source sent the first frame
     signed char server = -1;   // 0 canonical source, 1 destination: who got the first SYN
 };
+
+// A conversation a reused port pair ended, with its key.
+using closed_conversation = std::pair<flow_key, conversation>;
 
 struct follow_line {
     std::uint64_t index;
@@ -167,7 +173,10 @@ void inspect(const ipwire::capture_record& r, std::uint64_t index, const ipwire:
     const auto flow = p.flow();
     if (!flow) return;
     f = make_info(*flow, r, index, key);
-    if (t) f.tcp_flags = t->flags().value();
+    if (t) {
+        f.tcp_flags = t->flags().value();
+        f.tcp_seq = t->sequence_number();
+    }
     f.payload_length = static_cast<std::uint32_t>(p.payload().size());
 }
 
@@ -177,12 +186,27 @@ public:
 
     // Stage 2 for one shard: every counted frame whose hash falls on it.
     void count(const std::vector<frame_info>& frames, std::size_t shard, std::size_t shards,
-               ipwire::detail::flow_map<conversation>& map, std::vector<follow_line>& follow) const {
+               ipwire::detail::flow_map<conversation>& map, std::vector<follow_line>& follow,
+               std::vector<closed_conversation>& closed) const {
         for (const frame_info& f : frames) {
             // The high half picks the thread; the map's slot comes from the low bits.
             if (!f.counted || (f.hash >> 32U) % shards != shard) continue;
             if (opt_.proto && f.key.protocol() != *opt_.proto) continue;
             auto [c, fresh] = map.try_emplace_hashed(f.key, f.hash);
+            const int d = f.forward ? 0 : 1;
+            const bool opening = (f.tcp_flags & (syn | ack)) == syn;
+            // A reused port pair: a SYN with another initial sequence number
+            // than the first SYN that way starts a new conversation, as
+            // tshark's TCP streams do ("port numbers reused").
+            if (!fresh && opening && c->syn_seen[d] && c->syn_seq[d] != f.tcp_seq) {
+                closed.emplace_back(f.key, *c);
+                *c = conversation{};
+                fresh = true;
+            }
+            if (opening && !c->syn_seen[d]) {
+                c->syn_seen[d] = true;
+                c->syn_seq[d] = f.tcp_seq;
+            }
             // A tunnel's outer layers come after the chunk's frames: the
             // first and last frame go by frame number, not by arrival here.
             if (fresh || f.index < c->first_index) {
@@ -194,10 +218,9 @@ public:
                 c->last_index = f.index;
                 c->end = f.timestamp;
             }
-            const int d = f.forward ? 0 : 1;
             ++c->frames[d];
             c->bytes[d] += f.wire_length;
-            if (c->server < 0 && (f.tcp_flags & (syn | ack)) == syn) c->server = static_cast<signed char>(1 - d);
+            if (c->server < 0 && opening) c->server = static_cast<signed char>(1 - d);
             if (opt_.follow && (f.key.source() == *opt_.follow || f.key.destination() == *opt_.follow))
                 follow.push_back({f.index, f.timestamp, f.forward, f.tcp_flags, f.payload_length, f.key});
         }
@@ -349,6 +372,7 @@ int run_capture(const ipwire::capture_view& capture, const ipwire::capture_file*
     maps.reserve(n);
     for (unsigned i = 0; i < n; ++i) maps.emplace_back(count.key());
     std::vector<std::vector<follow_line>> follows(n);
+    std::vector<std::vector<closed_conversation>> closed(n);
 
     const bool progress = file_size > 100'000'000 && isatty(STDERR_FILENO) == 1;
     constexpr std::size_t chunk = 1U << 16U;
@@ -374,8 +398,8 @@ int run_capture(const ipwire::capture_view& capture, const ipwire::capture_file*
         // Stage 2: count, frames split by their flow's hash (a conversation
         // stays on one thread, which sees its frames in order).
         parallel(n, [&](unsigned t) {
-            count.count(frames, t, n, maps[t], follows[t]);
-            for (const auto& layers : outer) count.count(layers, t, n, maps[t], follows[t]);
+            count.count(frames, t, n, maps[t], follows[t], closed[t]);
+            for (const auto& layers : outer) count.count(layers, t, n, maps[t], follows[t], closed[t]);
         });
         index += records.size();
         if (mapped) release(file->bytes().data(), it.offset(), released);
@@ -387,18 +411,19 @@ int run_capture(const ipwire::capture_view& capture, const ipwire::capture_file*
     if (progress) std::fputs("\r\033[K", stderr);
 
     std::vector<result_row> rows;
-    for (auto& m : maps) {
-        m.for_each([&](const flow_key& k, const conversation& c) {
-            result_row r{k, c, c.frames[0], c.bytes[0], c.frames[1], c.bytes[1], c.server};
-            if (!c.first_forward) {
-                r.key = k.reversed();
-                std::swap(r.frames_ab, r.frames_ba);
-                std::swap(r.bytes_ab, r.bytes_ba);
-                if (r.server >= 0) r.server = 1 - r.server;
-            }
-            rows.push_back(r);
-        });
-    }
+    const auto add = [&rows](const flow_key& k, const conversation& c) {
+        result_row r{k, c, c.frames[0], c.bytes[0], c.frames[1], c.bytes[1], c.server};
+        if (!c.first_forward) {
+            r.key = k.reversed();
+            std::swap(r.frames_ab, r.frames_ba);
+            std::swap(r.bytes_ab, r.bytes_ba);
+            if (r.server >= 0) r.server = 1 - r.server;
+        }
+        rows.push_back(r);
+    };
+    for (auto& m : maps) m.for_each(add);
+    for (const auto& shard : closed)
+        for (const auto& [k, c] : shard) add(k, c);
     std::sort(rows.begin(), rows.end(),
               [](const result_row& a, const result_row& b) { return a.c.first_index < b.c.first_index; });
     if (o.top != 0) {

@@ -5,7 +5,8 @@
 # (EXPECTED, as ../shared/oracle/tshark_conv.sh printed it), or one made now
 # by running that script (TSHARK_CONV). Compared per conversation: protocol,
 # endpoint A (the side of the first frame), endpoint B, frames and bytes each
-# way. tshark prints large byte counts rounded with a unit ("~11kB"): such a
+# way (a port pair reused is several conversations, matched in start
+# order). tshark prints large byte counts rounded with a unit ("~11kB"): such a
 # count must round to the same value.
 cmake_policy(SET CMP0057 NEW)
 if(NOT DEFINED THREADS)
@@ -49,8 +50,16 @@ foreach(line IN LISTS lines)
   string(JSON bba GET "${line}" bytes_b_to_a)
   split_endpoint("${a}" a)
   split_endpoint("${b}" b)
-  list(APPEND mine "${proto},${a},${b}")
-  set("bytes_${proto},${a},${b}" "${fab},${bab},${fba},${bba}")
+  # A reused port pair gives several conversations with the same ends: the
+  # n-th of them (in start order, as both lists are) is "#n".
+  string(MAKE_C_IDENTIFIER "${proto},${a},${b}" ends)
+  if(NOT DEFINED seen_${ends})
+    set(seen_${ends} 0)
+  endif()
+  math(EXPR seen_${ends} "${seen_${ends}} + 1")
+  set(id "${proto},${a},${b}#${seen_${ends}}")
+  list(APPEND mine "${id}")
+  set("bytes_${id}" "${fab},${bab},${fba},${bba}")
 endforeach()
 
 # A count "~11kB" matches n when n rounds to 11 kB (tshark rounds to nearest).
@@ -93,7 +102,12 @@ foreach(line IN LISTS elines)
   list(GET f 6 bab)
   list(GET f 7 fba)
   list(GET f 8 bba)
-  set(id "${proto},${a},${ap},${b},${bp}")
+  string(MAKE_C_IDENTIFIER "${proto},${a},${ap},${b},${bp}" ends)
+  if(NOT DEFINED theirs_${ends})
+    set(theirs_${ends} 0)
+  endif()
+  math(EXPR theirs_${ends} "${theirs_${ends}} + 1")
+  set(id "${proto},${a},${ap},${b},${bp}#${theirs_${ends}}")
   list(APPEND theirs "${id}")
   if(NOT DEFINED "bytes_${id}")
     string(APPEND problems "  missing: ${line}\n")
