@@ -12,8 +12,9 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <utility>
+#include <vector> // std::allocator, std::allocator_traits: not <memory>, whose C++20 libstdc++
+                  // version pulls in <ostream> (unique_ptr's operator<<), kept out of the umbrella
 
 #include "ipwire/detail/flow_map.hpp"
 #include "ipwire/endpoint.hpp"

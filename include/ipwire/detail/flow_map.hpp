@@ -9,10 +9,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <utility>
-#include <vector>
+#include <vector> // std::allocator, std::allocator_traits: not <memory>, whose C++20 libstdc++
+                  // version pulls in <ostream> (unique_ptr's operator<<), kept out of the umbrella
 
 #include "ipwire/detail/hash.hpp"
 #include "ipwire/flow.hpp"
