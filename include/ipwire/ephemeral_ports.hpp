@@ -66,8 +66,8 @@ public:
     [[nodiscard]] constexpr std::uint64_t connection_hash(ip_protocol protocol, const ip_address& local,
                                                           const endpoint& remote) const noexcept {
         std::array<std::uint8_t, 36> m{};
-        const auto& l = local.v6().to_bytes();
-        const auto& r = remote.address().v6().to_bytes();
+        const auto l = local.v6().to_bytes(); // copies: v6() is a temporary
+        const auto r = remote.address().v6().to_bytes();
         for (std::size_t i = 0; i < 16; ++i) {
             m[i] = l[i];      // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 16
             m[16 + i] = r[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 16
