@@ -347,7 +347,10 @@ constexpr auto raw_v6 = cat(ipv6(6, 20), tcp(0x10));
 constexpr auto raw_v5 = cat(bytes<1>{0x50}, data<27>());
 
 constexpr auto icmp = cat(ethernet(0x0800), ipv4(1, 28), data<8>());
-constexpr auto gre = cat(ethernet(0x0800), ipv4(47, 24), data<4>());
+// GRE version 0 carrying MPLS (0x8847), which decode does not read.
+constexpr auto gre = cat(ethernet(0x0800), ipv4(47, 24), bytes<4>{0, 0, 0x88, 0x47});
+// GRE flags 0x61: the routing bit, which RFC 2784 section 2.3 has a receiver discard.
+constexpr auto gre_routing = cat(ethernet(0x0800), ipv4(47, 24), data<4>());
 constexpr auto no_next = cat(ethernet(0x86DD), ipv6(59, 4), data<4>());
 constexpr auto v4_says_v6 = cat(ethernet(0x0800), ipv6(17, 8), udp(8));
 constexpr auto v6_says_v4 = cat(ethernet(0x86DD), ipv4(17, 28), udp(8));
@@ -551,7 +554,8 @@ constexpr std::array paths{
     decode_case{"ipv4 link", raw_v4, link_type::ipv4, transport, {}, 1, l4::udp, 28, 0},
     decode_case{"ipv6 link", raw_v6, link_type::ipv6, transport, {}, 1, l4::tcp, 60, 0},
     decode_case{"icmp", icmp, E, other_protocol, {}, 1, l4::none, 34, 8},
-    decode_case{"gre", gre, E, other_protocol, {}, 1, l4::none, 34, 4},
+    // GRE is followed; nothing known inside.
+    decode_case{"gre", gre, E, other_protocol, {}, 1, l4::none, 38, 0},
     decode_case{"no next header", no_next, E, other_protocol, {}, 1, l4::none, 54, 4},
     decode_case{"v4 first fragment", v4_first_fragment, E, transport, {}, 1, l4::udp, 42, 8},
     decode_case{"v4 later fragment", v4_later_fragment, E, non_first_fragment, {}, 1, l4::none, 34, 16},
@@ -631,6 +635,7 @@ constexpr std::array faults{
     fault("routing twice (type 2, type 0)", v6_routing_twice, E, err(I, errc::bad_extension_header, 78), 1, 44),
     fault("jumbo beside payload length", v6_jumbo_beside_length, E, err(I, errc::bad_payload_length, 14), 0, 68),
     fault("jumbo of 65535", v6_jumbo_65535, E, err(I, errc::bad_payload_length, 14), 0, 68),
+    fault("gre routing bit", gre_routing, E, err(decode_layer::tunnel, errc::bad_tunnel_header, 34), 1, 4),
 };
 
 constexpr bool matches(const decode_case& c) {

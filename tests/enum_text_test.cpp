@@ -64,7 +64,7 @@ static_assert(texts_are_c_strings<port_class>(0, 255, 3));
 static_assert(texts_are_c_strings<multicast_scope>(0, 255, 256)); // "unassigned" for the rest
 static_assert(texts_are_c_strings<ip_protocol>(0, 255, 20));
 static_assert(texts_are_c_strings<capture_format>(0, 255, 2));
-static_assert(texts_are_c_strings<decode_layer>(0, 255, 4));
+static_assert(texts_are_c_strings<decode_layer>(0, 255, 6));
 static_assert(texts_are_c_strings<decode_stop>(0, 255, 5));
 static_assert(texts_are_c_strings<ipv4_option_type>(0, 255, 11));
 static_assert(texts_are_c_strings<ipv6_option_type>(0, 255, 6));

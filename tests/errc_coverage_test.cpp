@@ -32,6 +32,7 @@
 #include <ipwire/wire/ipv6.hpp>
 #include <ipwire/wire/link_type.hpp>
 #include <ipwire/wire/tcp.hpp>
+#include <ipwire/wire/tunnel.hpp>
 #include <ipwire/wire/udp.hpp>
 
 #include <doctest/doctest.h>
@@ -259,6 +260,13 @@ constexpr errc not_icmp_error() {
     return ipwire::icmpv4_message_view::parse(echo)->quoted_packet().error();
 }
 
+// --- tunnels (issue 12) ---
+
+constexpr errc bad_tunnel_header() {
+    constexpr std::uint8_t gre_version_2[] = {0x00, 0x02, 0x08, 0x00};
+    return ipwire::gre_view::parse(gre_version_2).error();
+}
+
 // --- flows (issue 13) ---
 
 errc address_in_use() {
@@ -373,8 +381,8 @@ constexpr row rows[] = {
     {errc::bad_nat64_prefix_length, input::call, "nat64_embed under ::/33", bad_nat64_prefix_length},
     {errc::not_in_prefix, input::call, "nat64_extract of :: under ::ffff:0:0/96", not_in_prefix},
     {errc::not_icmp_error, input::bytes, "quoted_packet of an ICMP echo request", not_icmp_error},
+    {errc::bad_tunnel_header, input::bytes, "gre_view::parse of a GRE header of version 2", bad_tunnel_header},
     // Rows of work in progress: each owner replaces its pending row with a producer.
-    {errc::bad_tunnel_header, input::pending, "issue 12: gre_view/vxlan_view/geneve_view"},
     {errc::address_in_use, input::socket, "socket_table::bind of 192.0.2.1:80 twice", address_in_use},
     {errc::ports_exhausted, input::call, "random_port over 5000-5001, both taken", ports_exhausted},
     {errc::buffer_too_small, input::call, "packet_builder: a 20-byte IPv4 header into 19 bytes", buffer_too_small},

@@ -39,6 +39,7 @@
 #include "ipwire/wire/link_type.hpp"
 #include "ipwire/wire/tcp.hpp"
 #include "ipwire/wire/tcp_options.hpp"
+#include "ipwire/wire/tunnel.hpp"
 #include "ipwire/wire/udp.hpp"
 
 // Flows and demultiplexing

@@ -132,7 +132,8 @@ public:
         tunnel_list list;
         for (std::size_t i = 0; i < tunnel_count_; ++i)
             // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): tunnel_count_ <= max_tunnels
-            list.push_back(tunnel_layer{tunnel_kind_[i], tunnel_offset_[i]});
+            list.push_back(
+                tunnel_layer{static_cast<tunnel_kind>((tunnel_kinds_ >> (4 * i)) & 0xFU), tunnel_offset_[i]});
         return list;
     }
 
@@ -180,7 +181,21 @@ public:
         if (error_layer_ == decode_layer{}) return std::nullopt;
         return decode_error{error_layer_, error_code_, error_offset_};
     }
-    // Faults the walk read past, in the order met (at most max_anomalies).
+    // Why an IP packet is cut short, when one is: the capture's snap length
+    // or its own length field (which only decode of a capture_record, knowing
+    // the wire length, can always tell).
+    [[nodiscard]] constexpr decode_truncation truncation() const noexcept { return truncation_; }
+    // Faults the walk read past, in the order met (at most max_anomalies):
+    // - ip, bad_option_length: an IPv4 option list (offset: the options) or
+    //   an IPv6 hop-by-hop or destination options list (offset: its header)
+    //   whose walk broke; the header is still framed by its length;
+    // - ip, bad_total_length / bad_payload_length: see decode_truncation::length_field;
+    // - tcp, bad_option_length: the TCP option list's walk broke (offset: the options);
+    // - udp, bad_length: a UDP length beyond the whole IP payload (offset: the UDP header);
+    // - icmp, truncated: an ICMP or ICMPv6 message under 8 bytes (icmp() is empty).
+    // Checksums are not checked (header_checksum_valid(), checksum_valid()):
+    // tshark does not by default, offloading NICs leave them unset in
+    // captures of sent packets, and they would cost every packet a pass.
     [[nodiscard]] constexpr anomaly_list anomalies() const noexcept {
         anomaly_list list;
         for (std::size_t i = 0; i < anomaly_count_; ++i)
@@ -226,18 +241,19 @@ private:
     span payload_{};
     std::array<std::uint32_t, max_tunnels> tunnel_offset_{};
     std::array<std::uint32_t, max_anomalies> anomaly_offset_{};
-    std::array<tunnel_kind, max_tunnels> tunnel_kind_{};
     std::array<decode_layer, max_anomalies> anomaly_layer_{};
     std::array<errc, max_anomalies> anomaly_code_{};
     ipwire::link_type link_type_{};
     std::uint16_t ether_type_ = 0;
-    decode_layer error_layer_{}; // decode_layer{} (0): no error
+    std::uint16_t tunnel_kinds_ = 0; // four bits a tunnel, the first lowest
+    decode_layer error_layer_{};     // decode_layer{} (0): no error
     errc error_code_{};
     decode_stop stop_ = decode_stop::error;
     detail::decoding::transport_kind transport_kind_ = detail::decoding::transport_kind::none;
     std::uint8_t ip_count_ = 0;
     std::uint8_t tunnel_count_ = 0;
     std::uint8_t anomaly_count_ = 0;
+    decode_truncation truncation_ = decode_truncation::none;
     bool link_read_ = false; // the link type's header was parsed (and ether_type_ set)
 };
 

@@ -18,6 +18,8 @@ enum class decode_layer : std::uint8_t {
     ip,       // an IPv4 or IPv6 header, extension header or IPv4 AH, outer or tunnelled
     tcp,
     udp,
+    icmp,   // an ICMP or ICMPv6 message
+    tunnel, // a GRE, VXLAN or Geneve header
 };
 
 [[nodiscard]] constexpr std::string_view to_string(decode_layer l) noexcept {
@@ -26,6 +28,8 @@ enum class decode_layer : std::uint8_t {
     case decode_layer::ip: return "ip";
     case decode_layer::tcp: return "tcp";
     case decode_layer::udp: return "udp";
+    case decode_layer::icmp: return "icmp";
+    case decode_layer::tunnel: return "tunnel";
     }
     return ""; // never a null data(); format.hpp prints such a value as its number
 }
@@ -73,6 +77,41 @@ enum class decode_stop : std::uint8_t {
     }
     return ""; // never a null data(); format.hpp prints such a value as its number
 }
+
+// Why an IP packet decode read holds fewer bytes than its length field says
+// (decoded_packet::truncation), from the least to the most telling: when
+// several IP layers are cut, the last one in this order is kept.
+enum class decode_truncation : std::uint8_t {
+    none,         // every IP packet is whole
+    snap_length,  // the capture cut the frame: the record's original length covers the IP length
+    unknown,      // the IP packet runs to the end of the bytes given and no wire length was
+                  // known (decode of a bare frame): a snap-length cut or a false length field
+    length_field, // the IP length field claims more than the wire carried (beyond the record's
+                  // original length, or beyond the packet carrying it): a lie in the header,
+                  // also an anomaly (bad_total_length for IPv4, bad_payload_length for IPv6)
+};
+
+[[nodiscard]] constexpr std::string_view to_string(decode_truncation t) noexcept {
+    switch (t) {
+    case decode_truncation::none: return "none";
+    case decode_truncation::snap_length: return "snap length";
+    case decode_truncation::unknown: return "unknown";
+    case decode_truncation::length_field: return "length field";
+    }
+    return "";
+}
+
+// What decode follows beyond what the headers themselves name. A UDP port is
+// a convention, not a promise: these follow the IANA ports by default, as
+// tshark does, and can be turned off or moved.
+struct decode_options {
+    bool follow_vxlan = true;         // UDP destination port vxlan_port: VXLAN (RFC 7348 section 5)
+    bool follow_geneve = true;        // UDP destination port geneve_port: Geneve (RFC 8926 section 3.3)
+    std::uint16_t vxlan_port = 4789;  // IANA
+    std::uint16_t geneve_port = 6081; // IANA
+
+    friend constexpr bool operator==(const decode_options&, const decode_options&) noexcept = default;
+};
 
 // An encapsulation decode walked into (decoded_packet::tunnels).
 enum class tunnel_kind : std::uint8_t {
