@@ -116,8 +116,7 @@ public:
     // True when the source endpoint orders before or equal to the destination
     // (endpoint's <=>: IPv4 before IPv6, then address, then port).
     [[nodiscard]] constexpr bool is_canonical() const noexcept {
-        return compare_ends(families_ & src_v4, source_, source_port_, families_ & dst_v4, destination_,
-                            destination_port_) <= 0;
+        return compare_ends(source_end(), destination_end()) <= 0;
     }
     // The same key for both directions of a conversation: the smaller
     // endpoint first. is_canonical() says whether this key already was.
@@ -167,11 +166,8 @@ public:
     // By protocol, then source endpoint, then destination endpoint.
     friend constexpr std::strong_ordering operator<=>(const flow_key& a, const flow_key& b) noexcept {
         if (const auto c = a.protocol_ <=> b.protocol_; c != 0) return c;
-        if (const int c = compare_ends(a.families_ & src_v4, a.source_, a.source_port_, b.families_ & src_v4, b.source_,
-                                       b.source_port_))
-            return c <=> 0;
-        return compare_ends(a.families_ & dst_v4, a.destination_, a.destination_port_, b.families_ & dst_v4,
-                            b.destination_, b.destination_port_) <=> 0;
+        if (const int c = compare_ends(a.source_end(), b.source_end())) return c <=> 0;
+        return compare_ends(a.destination_end(), b.destination_end()) <=> 0;
     }
 
 private:
@@ -185,13 +181,23 @@ private:
     }
     // endpoint's order on the stored form: IPv4 first, then the 16 bytes
     // (for IPv4, the mapped form orders as the address), then the port.
-    static constexpr int compare_ends(unsigned v4a, const address_bytes& a, std::uint16_t pa, unsigned v4b,
-                                      const address_bytes& b, std::uint16_t pb) noexcept {
-        if ((v4a != 0) != (v4b != 0)) return v4a != 0 ? -1 : 1;
+    struct end_ref {
+        bool v4;
+        const address_bytes& address;
+        std::uint16_t port;
+    };
+    [[nodiscard]] constexpr end_ref source_end() const noexcept {
+        return {(families_ & src_v4) != 0, source_, source_port_};
+    }
+    [[nodiscard]] constexpr end_ref destination_end() const noexcept {
+        return {(families_ & dst_v4) != 0, destination_, destination_port_};
+    }
+    static constexpr int compare_ends(const end_ref& a, const end_ref& b) noexcept {
+        if (a.v4 != b.v4) return a.v4 ? -1 : 1;
         for (std::size_t i = 0; i < 16; ++i)
             // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < 16
-            if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
-        return pa == pb ? 0 : (pa < pb ? -1 : 1);
+            if (a.address[i] != b.address[i]) return a.address[i] < b.address[i] ? -1 : 1;
+        return a.port == b.port ? 0 : (a.port < b.port ? -1 : 1);
     }
     static constexpr ip_address address(const address_bytes& b, bool v4) noexcept {
         const ipv6_address a(b);

@@ -47,9 +47,9 @@ struct sip_state {
 
 // Little-endian load of up to 8 bytes (SipHash reads its input as
 // little-endian words whatever the machine).
-constexpr std::uint64_t load_le64(std::span<const std::uint8_t> b, std::size_t at, std::size_t n) noexcept {
+constexpr std::uint64_t load_le64(std::span<const std::uint8_t> b) noexcept {
     std::uint64_t w = 0;
-    for (std::size_t i = 0; i < n; ++i) w |= std::uint64_t{b[at + i]} << (8U * i);
+    for (std::size_t i = 0; i < b.size() && i < 8; ++i) w |= std::uint64_t{b[i]} << (8U * i);
     return w;
 }
 
@@ -62,9 +62,9 @@ template <int C, int D>
         for (int i = 0; i < C; ++i) s.round();
         s.v0 ^= m;
     };
-    for (std::size_t at = 0; at < full; at += 8) compress(load_le64(in, at, 8));
+    for (std::size_t at = 0; at < full; at += 8) compress(load_le64(in.subspan(at, 8)));
     // The last word: the remaining bytes and the length's low byte on top.
-    compress(load_le64(in, full, in.size() - full) | (std::uint64_t{in.size() & 0xFFU} << 56U));
+    compress(load_le64(in.subspan(full)) | (std::uint64_t{in.size() & 0xFFU} << 56U));
     s.v2 ^= 0xFF;
     for (int i = 0; i < D; ++i) s.round();
     return s.v0 ^ s.v1 ^ s.v2 ^ s.v3;
