@@ -57,6 +57,7 @@ private:
 // What a std::vector reserve to `wanted` elements allocates when the
 // capacity is `capacity`: nothing if it fits, else `wanted` elements (the
 // reassemblers grow capacities themselves, doubling, through reserve).
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order reads as a sentence
 [[nodiscard]] constexpr std::size_t grown_capacity(std::size_t capacity, std::size_t wanted,
                                                    std::size_t floor) noexcept {
     if (wanted <= capacity) return capacity;

@@ -86,11 +86,11 @@ struct overlap_plan {
 
     constexpr void take(std::uint32_t a, std::uint32_t b) noexcept {
         if (a >= b) return;
-        if (won_count != 0 && won[won_count - 1].end == a) {
-            won[won_count - 1].end = b;
+        if (won_count != 0 && won.at(won_count - 1).end == a) {
+            won.at(won_count - 1).end = b;
             return;
         }
-        if (won_count < N) won[won_count++] = {a, b};
+        if (won_count < N) won.at(won_count++) = {a, b};
     }
 };
 
@@ -129,21 +129,21 @@ template <class In, class Out>
 constexpr std::size_t subtract_range(const In& in, std::size_t count, byte_range r, Out& out) noexcept {
     std::size_t n = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        const data_piece p = in[i];
+        const data_piece p = in.at(i);
         if (p.end <= r.start || p.start >= r.end) {
-            out[n++] = p;
+            out.at(n++) = p;
             continue;
         }
         if (p.start < r.start) {
             data_piece left = p;
             left.end = r.start;
-            out[n++] = left;
+            out.at(n++) = left;
         }
         if (p.end > r.end) {
             data_piece right = p;
             right.at = p.at + (r.end - p.start);
             right.start = r.end;
-            out[n++] = right;
+            out.at(n++) = right;
         }
     }
     return n;

@@ -11,9 +11,9 @@ template <class Handler>
 void tcp_reassembler<Handler>::deliver(connection& c, tcp_direction d, bytes_view data) {
     if (data.empty()) return;
     const auto i = static_cast<std::size_t>(d);
-    side& s = c.sides[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 2
+    side& s = c.sides.at(i);
     s.next += static_cast<std::uint32_t>(data.size());
-    c.info.delivered[i] += data.size(); // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): as above
+    c.info.delivered.at(i) += data.size();
     counters_.delivered_bytes += data.size();
     handler_.on_data(c.info, d, data);
 }
@@ -21,7 +21,7 @@ void tcp_reassembler<Handler>::deliver(connection& c, tcp_direction d, bytes_vie
 // Delivers the waiting segments that the stream has reached.
 template <class Handler>
 void tcp_reassembler<Handler>::drain(connection& c, tcp_direction d) {
-    side& s = c.sides[static_cast<std::size_t>(d)];
+    side& s = c.sides.at(static_cast<std::size_t>(d));
     while (!s.queue.empty() && seq_le(s.queue.front().seq, s.next)) {
         waiting& w = s.queue.front();
         const auto size = static_cast<std::uint32_t>(w.data.size());
@@ -36,7 +36,7 @@ void tcp_reassembler<Handler>::drain(connection& c, tcp_direction d) {
 template <class Handler>
 void tcp_reassembler<Handler>::skip_hole(connection& c, tcp_direction d) {
     const auto i = static_cast<std::size_t>(d);
-    side& s = c.sides[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 2
+    side& s = c.sides.at(i);
     std::uint32_t to = s.next;
     if (!s.queue.empty())
         to = s.queue.front().seq;
@@ -47,14 +47,14 @@ void tcp_reassembler<Handler>::skip_hole(connection& c, tcp_direction d) {
     s.next = to;
     ++counters_.holes;
     counters_.hole_bytes += size;
-    c.info.hole_bytes[i] += size; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): as above
+    c.info.hole_bytes.at(i) += size;
     handler_.on_hole(c.info, d, size);
     drain(c, d);
 }
 
 template <class Handler>
 void tcp_reassembler<Handler>::flush(connection& c, tcp_direction d) {
-    side& s = c.sides[static_cast<std::size_t>(d)];
+    side& s = c.sides.at(static_cast<std::size_t>(d));
     while (!s.queue.empty()) skip_hole(c, d);
     if (s.fin && seq_lt(s.next, s.fin_seq)) skip_hole(c, d);
 }
@@ -63,7 +63,7 @@ template <class Handler>
 void tcp_reassembler<Handler>::close(iterator it, tcp_close_reason r) {
     flush(*it, tcp_direction::a_to_b);
     flush(*it, tcp_direction::b_to_a);
-    ++counters_.closed[static_cast<std::size_t>(r)]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index)
+    ++counters_.closed.at(static_cast<std::size_t>(r));
     const tcp_stream_info info = it->info;
     index_.erase(info.key);
     connections_.erase(it);
@@ -94,7 +94,7 @@ bool tcp_reassembler<Handler>::make_room(std::size_t need, iterator keep) {
 template <class Handler>
 void tcp_reassembler<Handler>::hold(iterator it, tcp_direction d, std::uint32_t seq, bytes_view data) {
     connection& c = *it;
-    side& s = c.sides[static_cast<std::size_t>(d)];
+    side& s = c.sides.at(static_cast<std::size_t>(d));
     const auto end = static_cast<std::uint32_t>(seq + data.size());
     const bool last = config_.policy == tcp_overlap_policy::last;
     // The bytes and entries this segment adds, and what the budget allows.
@@ -150,7 +150,7 @@ void tcp_reassembler<Handler>::hold(iterator it, tcp_direction d, std::uint32_t 
         s.next = seq;
         ++counters_.holes;
         counters_.hole_bytes += hole;
-        c.info.hole_bytes[static_cast<std::size_t>(d)] += hole;
+        c.info.hole_bytes.at(static_cast<std::size_t>(d)) += hole;
         handler_.on_hole(c.info, d, hole);
         return take(it, d, seq, data);
     }
@@ -224,7 +224,7 @@ void tcp_reassembler<Handler>::hold(iterator it, tcp_direction d, std::uint32_t 
 template <class Handler>
 void tcp_reassembler<Handler>::take(iterator it, tcp_direction d, std::uint32_t seq, bytes_view payload) {
     connection& c = *it;
-    side& s = c.sides[static_cast<std::size_t>(d)];
+    side& s = c.sides.at(static_cast<std::size_t>(d));
     if (!s.started) { // mid-stream: the stream starts here
         s.started = true;
         s.next = seq;
@@ -291,7 +291,7 @@ void tcp_reassembler<Handler>::add(const ip_packet_view& ip, const tcp_segment_v
     const bytes_view payload = tcp.payload();
     iterator* found = index_.find(key);
     if (found != nullptr && syn) {
-        const side& s = (*found)->sides[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 2
+        const side& s = (*found)->sides.at(i);
         if (s.syn && s.isn != seq) {
             close(*found, tcp_close_reason::reused);
             found = nullptr;
@@ -320,7 +320,7 @@ void tcp_reassembler<Handler>::add(const ip_packet_view& ip, const tcp_segment_v
     }
     connection& c = *it;
     c.info.last_seen = now;
-    side& s = c.sides[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 2
+    side& s = c.sides.at(i);
     if (syn) {
         if (!s.syn) {
             s.syn = true;
@@ -345,7 +345,7 @@ void tcp_reassembler<Handler>::add(const ip_packet_view& ip, const tcp_segment_v
     if (f.has(tcp_flags::rst)) return close(it, tcp_close_reason::rst);
     // The peer acknowledged bytes this capture never showed: the gap before
     // what waits (or before the FIN) will not fill, so skip it now.
-    side& o = c.sides[1 - i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 2
+    side& o = c.sides.at(1 - i);
     if (f.has(tcp_flags::ack) && o.started) {
         const std::uint32_t ack = tcp.acknowledgment_number();
         while (!o.queue.empty() || (o.fin && seq_lt(o.next, o.fin_seq))) {

@@ -44,6 +44,7 @@
 #include "ipwire/detail/reassembly_memory.hpp"
 #if IPWIRE_HAS_REASSEMBLY
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <list>
@@ -106,10 +107,10 @@ enum class tcp_close_reason : std::uint8_t {
 
 // What the handler sees of a connection.
 struct tcp_stream_info {
-    flow_key key{};                        // canonical: source is side a
-    std::optional<tcp_direction> client{}; // the direction of the first SYN without ACK, if seen
-    std::uint64_t delivered[2] = {0, 0};   // bytes handed to on_data, by direction
-    std::uint64_t hole_bytes[2] = {0, 0};  // bytes skipped, by direction
+    flow_key key{};                            // canonical: source is side a
+    std::optional<tcp_direction> client{};     // the direction of the first SYN without ACK, if seen
+    std::array<std::uint64_t, 2> delivered{};  // bytes handed to on_data, by direction
+    std::array<std::uint64_t, 2> hole_bytes{}; // bytes skipped, by direction
     std::uint64_t first_seen = 0;
     std::uint64_t last_seen = 0;
 };
@@ -134,9 +135,9 @@ struct tcp_reassembly_config {
 
 struct tcp_reassembly_counters {
     std::uint64_t segments = 0;
-    std::uint64_t ignored = 0;     // no connection to go to: a pure ACK, a FIN or RST of none
-    std::uint64_t connections = 0; // opened
-    std::uint64_t closed[6] = {};  // by tcp_close_reason
+    std::uint64_t ignored = 0;             // no connection to go to: a pure ACK, a FIN or RST of none
+    std::uint64_t connections = 0;         // opened
+    std::array<std::uint64_t, 6> closed{}; // by tcp_close_reason
     std::uint64_t delivered_bytes = 0;
     std::uint64_t holes = 0;
     std::uint64_t hole_bytes = 0;
@@ -144,7 +145,7 @@ struct tcp_reassembly_counters {
     std::uint64_t conflicting_bytes = 0;
     std::uint64_t after_fin_bytes = 0; // data past a FIN, dropped
     [[nodiscard]] constexpr std::uint64_t closes(tcp_close_reason r) const noexcept {
-        return closed[static_cast<std::size_t>(r)]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index)
+        return closed.at(static_cast<std::size_t>(r));
     }
 };
 
@@ -195,7 +196,7 @@ private:
     struct connection {
         explicit connection(std::pmr::memory_resource* m) : sides{side(m), side(m)} {}
         tcp_stream_info info;
-        side sides[2];
+        std::array<side, 2> sides;
     };
     using list = std::pmr::list<connection>;
     using iterator = typename list::iterator;
