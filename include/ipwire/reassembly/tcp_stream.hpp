@@ -34,10 +34,12 @@
 //
 // Memory: every byte comes from the memory_resource given (default: the
 // global one) through a counter, and live bytes never exceed memory_budget.
-// Costs, 64-bit libstdc++: per connection sizeof(connection) + list links
-// (~230 bytes) plus its index slot (~56 bytes, the index at most half full);
-// per waiting (out-of-order) segment its bytes plus a 32-byte record. A hole
-// costs nothing: it is a distance between sequence numbers.
+// Costs, measured on 64-bit libstdc++ 12: per connection 240 bytes (216 of
+// state, list links) plus at least two 56-byte index slots (the index is
+// at most half full and does not shrink); per waiting (out-of-order)
+// segment its bytes plus a 40-byte record in a vector that grows by
+// doubling; in-order data nothing (handed over from the caller's packet);
+// a hole nothing (it is a distance between sequence numbers).
 #pragma once
 
 // IPWIRE_HAS_REASSEMBLY: 0 where the standard library lacks <memory_resource> (libc++ before 16)
