@@ -26,7 +26,9 @@
 
 #include "fuzz_common.hpp"
 
+#include <ipwire/capture.hpp>
 #include <ipwire/decode.hpp>
+#include <ipwire/wire/tunnel.hpp>
 #include <ipwire/ip.hpp>
 #include <ipwire/ip_protocol.hpp>
 #include <ipwire/mac.hpp>
@@ -110,6 +112,7 @@ bool is_packet_error(errc e) {
     case errc::bad_extension_header:
     case errc::too_many_extension_headers:
     case errc::nesting_too_deep:
+    case errc::bad_tunnel_header:
     case errc::unsupported_link_type: return true;
     default: return false;
     }
@@ -803,27 +806,110 @@ void check_packet(const ipwire::decoded_packet& p, bytes_view frame, ipwire::lin
         const ipwire::ip_packet_view& layer = layers[i];
         check_ip(layer, frame);
         if (i + 1 < layers.size()) {
+            // The next layer lies in this one's payload: straight after it
+            // (IP in IP), or behind a GRE, VXLAN or Geneve header.
             const ipwire::ip_packet_view& inner = layers[i + 1];
-            IPWIRE_FUZZ_CHECK(same_span(inner.bytes(), layer.payload()));
-            IPWIRE_FUZZ_CHECK(layer.protocol() == (inner.is_v4() ? ip_protocol::ipv4 : ip_protocol::ipv6));
+            IPWIRE_FUZZ_CHECK(within(inner.bytes(), layer.payload()));
+            const auto protocol = layer.protocol();
+            IPWIRE_FUZZ_CHECK(protocol == ip_protocol::ipv4 || protocol == ip_protocol::ipv6 ||
+                              protocol == ip_protocol::gre || protocol == ip_protocol::udp);
+            if (protocol == ip_protocol::ipv4 || protocol == ip_protocol::ipv6) {
+                IPWIRE_FUZZ_CHECK(same_span(inner.bytes(), layer.payload()));
+                IPWIRE_FUZZ_CHECK(protocol == (inner.is_v4() ? ip_protocol::ipv4 : ip_protocol::ipv6));
+            }
             IPWIRE_FUZZ_CHECK(!(layer.is_v4() && layer.v4().fragment_offset() != 0));
         }
     }
 
-    // Transport.
-    IPWIRE_FUZZ_CHECK(!(p.tcp() && p.udp()));
-    IPWIRE_FUZZ_CHECK((p.tcp() || p.udp()) == (p.stop() == decode_stop::transport));
+    // Tunnels: in frame order, each header parses where it is said to be,
+    // each inside an IP layer's payload.
+    std::size_t previous_tunnel = 0;
+    for (std::size_t i = 0; i < tunnels.size(); ++i) {
+        const ipwire::tunnel_layer t = tunnels[i];
+        IPWIRE_FUZZ_CHECK(t.offset <= frame.size() && (i == 0 || t.offset > previous_tunnel));
+        previous_tunnel = t.offset;
+        IPWIRE_FUZZ_CHECK(!ipwire::to_string(t.kind).empty());
+        const bytes_view at = frame.subspan(t.offset);
+        bool in_a_layer = false;
+        for (const ipwire::ip_packet_view& l : layers)
+            in_a_layer = in_a_layer || (address_of(at.data()) >= address_of(l.payload().data()) &&
+                                        address_of(at.data()) <= address_of(l.payload().data()) + l.payload().size());
+        IPWIRE_FUZZ_CHECK(in_a_layer);
+        switch (t.kind) {
+        case ipwire::tunnel_kind::ip_in_ip: break;
+        case ipwire::tunnel_kind::gre: {
+            const auto g = ipwire::gre_view::parse(at);
+            IPWIRE_FUZZ_CHECK(g.has_value() && g->version() == 0 && within(g->payload(), frame));
+            static_cast<void>(g->key());
+            static_cast<void>(g->sequence_number());
+            static_cast<void>(g->checksum_valid());
+            break;
+        }
+        case ipwire::tunnel_kind::vxlan: IPWIRE_FUZZ_CHECK(ipwire::vxlan_view::parse(at).has_value()); break;
+        case ipwire::tunnel_kind::geneve: {
+            const auto g = ipwire::geneve_view::parse(at);
+            IPWIRE_FUZZ_CHECK(g.has_value() && within(g->header(), frame) && within(g->payload(), frame));
+            std::size_t walked = 0;
+            for (const ipwire::geneve_option o : g->options()) {
+                IPWIRE_FUZZ_CHECK(within(o.bytes(), g->options().bytes()) && o.length() >= 4 &&
+                                  o.data_length() + 4 == o.length() && o.length() % 4 == 0);
+                walked += o.length();
+            }
+            IPWIRE_FUZZ_CHECK(walked == g->options().offset());
+            IPWIRE_FUZZ_CHECK((g->options().error() == errc{}) == (walked == g->options().bytes().size()));
+            break;
+        }
+        default: ipwire_fuzz::fail("unknown tunnel_kind", __FILE__, __LINE__);
+        }
+    }
+
+    // Anomalies: named, inside the frame.
+    for (const ipwire::decode_anomaly& a : p.anomalies()) {
+        IPWIRE_FUZZ_CHECK(!ipwire::to_string(a.layer).empty() && is_packet_error(a.code) && a.offset < frame.size());
+    }
+    static_cast<void>(ipwire::to_string(p.truncation()));
+    IPWIRE_FUZZ_CHECK((p.truncation() == ipwire::decode_truncation::none) == [&] {
+        for (const ipwire::ip_packet_view& l : layers)
+            if (l.truncated()) return false;
+        return true;
+    }());
+
+    // Transport: at most one, and only of the innermost IP packet.
+    const int transports = (p.tcp() ? 1 : 0) + (p.udp() ? 1 : 0) + (p.icmp() ? 1 : 0);
+    IPWIRE_FUZZ_CHECK(transports <= 1);
+    if (p.stop() == decode_stop::transport) IPWIRE_FUZZ_CHECK(p.tcp() || p.udp());
     if (p.tcp()) {
+        IPWIRE_FUZZ_CHECK(p.stop() == decode_stop::transport);
         IPWIRE_FUZZ_CHECK(p.ip() && p.ip()->protocol() == ip_protocol::tcp);
         IPWIRE_FUZZ_CHECK(same_span(p.tcp()->bytes(), p.ip()->payload()));
         IPWIRE_FUZZ_CHECK(same_span(p.payload(), p.tcp()->payload()));
         check_tcp(*p.tcp(), *p.ip());
     }
     if (p.udp()) {
+        // A UDP port may lead into a tunnel, whose inner frame then ends the walk.
+        IPWIRE_FUZZ_CHECK(p.stop() == decode_stop::transport || p.is_tunnelled() || p.error());
         IPWIRE_FUZZ_CHECK(p.ip() && p.ip()->protocol() == ip_protocol::udp);
         IPWIRE_FUZZ_CHECK(same_span(p.udp()->bytes(), p.ip()->payload()));
-        IPWIRE_FUZZ_CHECK(same_span(p.payload(), p.udp()->payload()));
+        if (p.stop() == decode_stop::transport) IPWIRE_FUZZ_CHECK(same_span(p.payload(), p.udp()->payload()));
         check_udp(*p.udp(), *p.ip());
+    }
+    if (p.icmp()) {
+        const ipwire::icmp_message_view m = *p.icmp();
+        IPWIRE_FUZZ_CHECK(p.stop() == decode_stop::other_protocol && p.ip());
+        IPWIRE_FUZZ_CHECK(p.ip()->protocol() == (m.is_v4() ? ip_protocol::icmp : ip_protocol::icmpv6));
+        IPWIRE_FUZZ_CHECK(m.is_v4() == p.ip()->is_v4());
+        IPWIRE_FUZZ_CHECK(same_span(m.bytes(), p.ip()->payload()) && same_span(p.payload(), m.bytes()));
+        IPWIRE_FUZZ_CHECK(within(m.body(), frame));
+        static_cast<void>(m.checksum_valid(*p.ip()));
+        const auto quoted = p.icmp_quoted_ip();
+        IPWIRE_FUZZ_CHECK(!quoted || (m.is_error() && same_span(quoted->bytes(), m.body())));
+        if (quoted) {
+            check_ip(*quoted, frame);
+            IPWIRE_FUZZ_CHECK(within(ipwire::quoted_transport(*quoted), m.body()));
+        }
+        IPWIRE_FUZZ_CHECK(!p.icmp_quoted_ports() || quoted);
+    } else {
+        IPWIRE_FUZZ_CHECK(!p.icmp_quoted_ip() && !p.icmp_quoted_ports());
     }
     const auto source = p.source();
     const auto destination = p.destination();
@@ -840,15 +926,19 @@ void check_packet(const ipwire::decoded_packet& p, bytes_view frame, ipwire::lin
     switch (p.stop()) {
     case decode_stop::transport: break;
     case decode_stop::not_ip:
-        IPWIRE_FUZZ_CHECK(has_link_header && layers.empty());
-        IPWIRE_FUZZ_CHECK(same_span(p.payload(), link_payload));
+        IPWIRE_FUZZ_CHECK(has_link_header && (layers.empty() || p.is_tunnelled()));
+        if (!p.is_tunnelled()) IPWIRE_FUZZ_CHECK(same_span(p.payload(), link_payload));
         break;
     case decode_stop::other_protocol: {
         IPWIRE_FUZZ_CHECK(p.ip().has_value());
         const auto protocol = p.ip()->protocol();
         IPWIRE_FUZZ_CHECK(protocol != ip_protocol::tcp && protocol != ip_protocol::udp &&
                           protocol != ip_protocol::ipv4 && protocol != ip_protocol::ipv6);
-        IPWIRE_FUZZ_CHECK(same_span(p.payload(), p.ip()->payload()));
+        // GRE or Geneve carrying what decode does not read: the tunnel's payload.
+        if (protocol == ip_protocol::gre && !tunnels.empty() && tunnels.back().kind == ipwire::tunnel_kind::gre)
+            IPWIRE_FUZZ_CHECK(within(p.payload(), p.ip()->payload()));
+        else
+            IPWIRE_FUZZ_CHECK(same_span(p.payload(), p.ip()->payload()) || p.is_tunnelled());
         break;
     }
     case decode_stop::non_first_fragment:
@@ -864,7 +954,7 @@ void check_packet(const ipwire::decoded_packet& p, bytes_view frame, ipwire::lin
         IPWIRE_FUZZ_CHECK(e.offset <= frame.size());
         IPWIRE_FUZZ_CHECK(starts_at(p.payload(), frame, e.offset));
         switch (e.layer) {
-        case decode_layer::link: IPWIRE_FUZZ_CHECK(layers.empty() && e.offset == 0); break;
+        case decode_layer::link: IPWIRE_FUZZ_CHECK((layers.empty() && e.offset == 0) || p.is_tunnelled()); break;
         case decode_layer::ip: break;
         case decode_layer::tcp:
             IPWIRE_FUZZ_CHECK(p.ip() && p.ip()->protocol() == ip_protocol::tcp);
@@ -873,6 +963,11 @@ void check_packet(const ipwire::decoded_packet& p, bytes_view frame, ipwire::lin
         case decode_layer::udp:
             IPWIRE_FUZZ_CHECK(p.ip() && p.ip()->protocol() == ip_protocol::udp);
             IPWIRE_FUZZ_CHECK(same_span(p.payload(), p.ip()->payload()));
+            break;
+        case decode_layer::tunnel:
+            IPWIRE_FUZZ_CHECK(p.ip() &&
+                              (p.ip()->protocol() == ip_protocol::gre || p.ip()->protocol() == ip_protocol::udp));
+            IPWIRE_FUZZ_CHECK(within(p.payload(), p.ip()->payload()));
             break;
         default: ipwire_fuzz::fail("unknown decode_layer", __FILE__, __LINE__);
         }
@@ -891,6 +986,13 @@ bool same_result(const ipwire::decoded_packet& a, const ipwire::decoded_packet& 
     if (a.tcp().has_value() != b.tcp().has_value() || a.udp().has_value() != b.udp().has_value()) return false;
     if (a.tcp() && !same_span(a.tcp()->bytes(), b.tcp()->bytes())) return false;
     if (a.udp() && !same_span(a.udp()->bytes(), b.udp()->bytes())) return false;
+    if (a.icmp().has_value() != b.icmp().has_value()) return false;
+    if (a.icmp() && !same_span(a.icmp()->bytes(), b.icmp()->bytes())) return false;
+    const auto ta = a.tunnels();
+    const auto tb = b.tunnels();
+    if (ta.size() != tb.size()) return false;
+    for (std::size_t i = 0; i < ta.size(); ++i)
+        if (!(ta[i] == tb[i])) return false;
     return true;
 }
 
@@ -983,6 +1085,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const ipwire::decoded_packet packet = ipwire::decode(frame, type);
     check_packet(packet, frame, type);
     IPWIRE_FUZZ_CHECK(same_result(packet, ipwire::decode(frame, type)));
+    // No UDP port followed: the same checks hold, and no VXLAN or Geneve is listed.
+    const ipwire::decoded_packet ports_off =
+        ipwire::decode(frame, type, ipwire::decode_options{.follow_vxlan = false, .follow_geneve = false});
+    check_packet(ports_off, frame, type);
+    for (const ipwire::tunnel_layer t : ports_off.tunnels())
+        IPWIRE_FUZZ_CHECK(t.kind == ipwire::tunnel_kind::ip_in_ip || t.kind == ipwire::tunnel_kind::gre);
+    // As a capture record with a wire length drawn from the input: the same
+    // walk, only the truncation verdict and its anomalies may differ.
+    ipwire::capture_record record;
+    record.link_type = type;
+    record.data = frame;
+    record.captured_length = static_cast<std::uint32_t>(frame.size());
+    record.original_length = static_cast<std::uint32_t>(frame.size() + (size > 1 ? data[size - 1] : 0U) * 4U);
+    const ipwire::decoded_packet recorded = ipwire::decode(record);
+    check_packet(recorded, frame, type);
+    IPWIRE_FUZZ_CHECK(same_result(packet, recorded));
+    IPWIRE_FUZZ_CHECK(recorded.truncation() != ipwire::decode_truncation::unknown);
+    IPWIRE_FUZZ_CHECK((recorded.truncation() == ipwire::decode_truncation::none) ==
+                      (packet.truncation() == ipwire::decode_truncation::none));
 
     // Aliases: the other numbers of the same link type decode alike, and a raw
     // frame decodes as the family link type its version nibble names.
