@@ -947,7 +947,7 @@ void check_packet(const ipwire::decoded_packet& p, bytes_view frame, ipwire::lin
         IPWIRE_FUZZ_CHECK(same_span(p.payload(), p.ip()->payload()));
         break;
     case decode_stop::error: {
-        const ipwire::decode_error& e = *p.error();
+        const ipwire::decode_error e = *p.error();
         IPWIRE_FUZZ_CHECK(!ipwire::to_string(e.layer).empty());
         IPWIRE_FUZZ_CHECK(is_packet_error(e.code));
         IPWIRE_FUZZ_CHECK(!ipwire::to_string(e.code).empty());
