@@ -21,7 +21,6 @@
 #include <ipwire/capture_writer.hpp>
 #include <ipwire/decode.hpp>
 #include <ipwire/literals.hpp>
-#include <ipwire/wire/icmp.hpp>
 
 namespace {
 
@@ -157,7 +156,7 @@ void fragmented(crafter& out) {
 
 // One line a frame: the number, what the innermost layer decode read is, and who talks to whom.
 void print(std::size_t n, const ipwire::capture_record& r) {
-    const ipwire::decoded_packet p = ipwire::decode(r.data, r.link_type);
+    const ipwire::decoded_packet p = ipwire::decode(r);
     std::string line = std::to_string(n) + ' ';
     if (const auto tcp = p.tcp()) {
         line +=
@@ -166,22 +165,19 @@ void print(std::size_t n, const ipwire::capture_record& r) {
         line += "UDP " + p.source()->to_string() + " -> " + p.destination()->to_string() + " length " +
                 std::to_string(udp->length());
         if (p.ip()->is_fragment()) line += " (first fragment)";
+    } else if (const auto icmp = p.icmp(); icmp && icmp->is_v4()) {
+        const auto ip = p.ip();
+        line += "ICMP " + ip->source().to_string() + " -> " + ip->destination().to_string() + ' ' +
+                std::string(to_string(icmp->v4().type())) + " code " + std::to_string(icmp->code());
+        if (const auto q = p.icmp_quoted_ip(); q && p.icmp_quoted_ports())
+            line += " quoting " + q->source().to_string() + ':' +
+                    std::to_string(p.icmp_quoted_ports()->source.value()) + " -> " + q->destination().to_string() +
+                    ':' + std::to_string(p.icmp_quoted_ports()->destination.value());
     } else if (const auto ip = p.ip()) {
-        const auto icmp = ipwire::icmpv4_message_view::parse(ip->payload());
-        if (ip->protocol() == ipwire::ip_protocol::icmp && icmp) {
-            line += "ICMP " + ip->source().to_string() + " -> " + ip->destination().to_string() + ' ' +
-                    std::string(to_string(icmp->type())) + " code " + std::to_string(icmp->code());
-            if (const auto q = icmp->quoted_packet(); q && ipwire::quoted_ports(*q))
-                line += " quoting " + q->source().to_string() + ':' +
-                        std::to_string(ipwire::quoted_ports(*q)->source.value()) + " -> " +
-                        q->destination().to_string() + ':' +
-                        std::to_string(ipwire::quoted_ports(*q)->destination.value());
-        } else {
-            line += "IP " + ip->source().to_string() + " -> " + ip->destination().to_string();
-            if (ip->is_fragment())
-                line += " fragment at " + std::to_string(ip->v4().fragment_offset()) +
-                        (ip->v4().more_fragments() ? " (more)" : " (last)");
-        }
+        line += "IP " + ip->source().to_string() + " -> " + ip->destination().to_string();
+        if (ip->is_fragment())
+            line += " fragment at " + std::to_string(ip->v4().fragment_offset()) +
+                    (ip->v4().more_fragments() ? " (more)" : " (last)");
     } else {
         line += "not IP";
     }

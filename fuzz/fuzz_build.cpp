@@ -4,9 +4,9 @@
 // views read it back. Properties: build fails only with buffer_too_small or
 // (TCP options past 40 bytes) bad_header_length; otherwise decode stops
 // without error where the builder stopped, every field set reads back, every
-// checksum validates, and the payload is the input's. Then fragment() splits
-// the IP packet at a chosen MTU: the fragments parse, fit, and their data
-// concatenates to the original's.
+// checksum validates (ICMP through decode's icmp() and the views), and the
+// payload is the input's. Then fragment() splits the IP packet at a chosen
+// MTU: the fragments parse, fit, and their data concatenates to the original's.
 #include "fuzz_common.hpp"
 
 #include <ipwire/build.hpp>
@@ -281,18 +281,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         IPWIRE_FUZZ_CHECK(u->has_checksum() == (udp.checksum || v6));
         IPWIRE_FUZZ_CHECK(same(d.payload(), payload));
     } else {
-        // Through the views: decode's ICMP arrives with issue 12.
         IPWIRE_FUZZ_CHECK(ip->protocol() == (v6 ? ipwire::ip_protocol::icmpv6 : ipwire::ip_protocol::icmp));
+        const auto m = d.icmp();
+        IPWIRE_FUZZ_CHECK(m && m->is_v6() == v6 && m->checksum_valid(*ip));
+        IPWIRE_FUZZ_CHECK(m->type_value() ==
+                          (v6 ? static_cast<std::uint8_t>(icmp6.type) : static_cast<std::uint8_t>(icmp4.type)));
         if (!v6) {
-            const auto m = ipwire::icmpv4_message_view::parse(ip->payload());
-            IPWIRE_FUZZ_CHECK(m && m->type() == icmp4.type && m->code() == icmp4.code);
-            IPWIRE_FUZZ_CHECK(m->rest_of_header() == icmp4.rest_of_header && m->checksum_valid(*ip));
-            IPWIRE_FUZZ_CHECK(same(m->body(), payload));
+            const auto m4 = ipwire::icmpv4_message_view::parse(ip->payload());
+            IPWIRE_FUZZ_CHECK(m4 && m4->type() == icmp4.type && m4->code() == icmp4.code);
+            IPWIRE_FUZZ_CHECK(m4->rest_of_header() == icmp4.rest_of_header && m4->checksum_valid(*ip));
+            IPWIRE_FUZZ_CHECK(same(m4->body(), payload));
         } else {
-            const auto m = ipwire::icmpv6_message_view::parse(ip->payload());
-            IPWIRE_FUZZ_CHECK(m && m->type() == icmp6.type && m->code() == icmp6.code);
-            IPWIRE_FUZZ_CHECK(m->rest_of_header() == icmp6.rest_of_header && m->checksum_valid(*ip));
-            IPWIRE_FUZZ_CHECK(same(m->body(), payload));
+            const auto m6 = ipwire::icmpv6_message_view::parse(ip->payload());
+            IPWIRE_FUZZ_CHECK(m6 && m6->type() == icmp6.type && m6->code() == icmp6.code);
+            IPWIRE_FUZZ_CHECK(m6->rest_of_header() == icmp6.rest_of_header && m6->checksum_valid(*ip));
+            IPWIRE_FUZZ_CHECK(same(m6->body(), payload));
         }
     }
     check_fragments(ip->bytes(), mtu);
