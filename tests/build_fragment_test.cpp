@@ -1,10 +1,12 @@
 // fragment() (issue 15): IPv4 and IPv6 packets built with packet_builder, split
 // for an MTU; every fragment parses, fits the MTU, carries its offset in
 // 8-byte units and MF / M right, decodes, and the data of the fragments in
-// order is the original packet's payload. Under static_assert too.
+// order is the original packet's payload. Under static_assert too; and
+// ip_reassembler (issue 16) puts them back together.
 #include <ipwire/build.hpp>
 #include <ipwire/decode.hpp>
 #include <ipwire/literals.hpp>
+#include <ipwire/reassembly/ip_fragments.hpp>
 #include <ipwire/wire/ip.hpp>
 #include <ipwire/wire/ipv4.hpp>
 #include <ipwire/wire/ipv6.hpp>
@@ -17,6 +19,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string_view>
 
@@ -197,6 +200,39 @@ BUILD_STATIC_ASSERT(holds([](all_of& c) { check_v6(c); }));
 TEST_CASE("fragment: IPv6 with hop-by-hop kept unfragmentable, at MTUs 400 and 600") {
     doctest_check c;
     check_v6(c);
+}
+
+// ip_reassembler (issue 16) puts the fragments back together, in order and
+// reversed: the datagram's payload is the original's (IPv6: every byte).
+void check_reassembly(const split& s, bool v4, bool reversed) {
+    ipwire::ip_reassembler r;
+    ipwire::ip_fragment_result last{};
+    for (std::size_t k = 0; k < s.count; ++k) {
+        const auto f = ipwire::ip_packet_view::parse(s.view(reversed ? s.count - 1 - k : k));
+        REQUIRE(f.has_value());
+        last = r.add(*f, 0);
+        CHECK(last.status ==
+              (k + 1 == s.count ? ipwire::ip_fragment_status::reassembled : ipwire::ip_fragment_status::held));
+    }
+    REQUIRE(last.status == ipwire::ip_fragment_status::reassembled);
+    const auto whole = ipwire::ip_packet_view::parse(last.datagram);
+    const auto original = ipwire::ip_packet_view::parse(bytes_view(s.original).first(s.original_size));
+    REQUIRE(whole.has_value());
+    REQUIRE(original.has_value());
+    const bytes_view a = v4 ? whole->v4().payload() : last.datagram;
+    const bytes_view b = v4 ? original->v4().payload() : bytes_view(s.original).first(s.original_size);
+    REQUIRE(a.size() == b.size());
+    bool same = true;
+    for (std::size_t i = 0; i < a.size(); ++i) same = same && a[i] == b[i];
+    CHECK(same);
+    CHECK(whole->protocol() == ip_protocol::udp);
+}
+
+TEST_CASE("fragment: ip_reassembler rebuilds the datagram from the fragments, in order and reversed") {
+    for (const bool reversed : {false, true}) {
+        check_reassembly(split_v4(300), true, reversed);
+        check_reassembly(split_v6(400), false, reversed);
+    }
 }
 
 // Errors and the packet that fits.
