@@ -264,6 +264,16 @@ TEST_CASE("tcp_reassembler: the connection budget skips the oldest gap; close fl
     REQUIRE(rec.closed_info.size() == 1);
     CHECK(rec.closed_info[0].hole_bytes[0] == 30);
     CHECK(rec.closed_info[0].delivered[0] == 30);
+
+    // under 'last' a copy replaces what waits: it adds nothing to the budget
+    recorder rec2;
+    tcp_reassembler<recorder> r2(rec2, {.policy = tcp_overlap_policy::last, .connection_budget = 25});
+    handshake(r2, 0, 0);
+    feed(r2, segment(client, server, 11, 1, ack, std::string(20, 'a')));
+    feed(r2, segment(client, server, 11, 1, ack, std::string(20, 'b')));
+    CHECK(rec2.holes[0].empty());
+    feed(r2, segment(client, server, 1, 1, ack, std::string(10, '-')));
+    CHECK(rec2.stream[0] == std::string(10, '-') + std::string(20, 'b'));
 }
 
 TEST_CASE("tcp_reassembler: RST, a reused port, idle time-out, data after FIN") {

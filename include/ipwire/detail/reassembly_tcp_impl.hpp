@@ -98,8 +98,9 @@ void tcp_reassembler<Handler>::hold(iterator it, tcp_direction d, std::uint32_t 
     const auto end = static_cast<std::uint32_t>(seq + data.size());
     const bool last = config_.policy == tcp_overlap_policy::last;
     // The bytes and entries this segment adds, and what the budget allows.
-    std::size_t bytes = 0;
+    std::size_t bytes = 0; // allocated
     std::size_t entries = 0;
+    std::size_t overlapped = 0;
     std::uint32_t pos = seq;
     for (const waiting& w : s.queue) {
         const auto w_end = static_cast<std::uint32_t>(w.seq + w.data.size());
@@ -108,6 +109,7 @@ void tcp_reassembler<Handler>::hold(iterator it, tcp_direction d, std::uint32_t 
         // overlapped: [max(seq, w.seq), min(end, w_end))
         const std::uint32_t a = seq_lt(w.seq, seq) ? seq : w.seq;
         const std::uint32_t b = seq_lt(end, w_end) ? end : w_end;
+        overlapped += b - a;
         std::uint32_t differ = 0;
         for (std::uint32_t x = a; x != b; ++x)
             if (w.data[x - w.seq] != data[x - seq]) ++differ;
@@ -138,7 +140,9 @@ void tcp_reassembler<Handler>::hold(iterator it, tcp_direction d, std::uint32_t 
     if (entries == 0) return; // every byte already waits (first policy)
     const std::size_t cap = detail::grown_capacity(s.queue.capacity(), s.queue.size() + entries, waiting_floor);
     const std::size_t need = bytes + (cap != s.queue.capacity() ? cap * sizeof(waiting) : 0);
-    const bool within_connection = c.sides[0].queued + c.sides[1].queued + bytes <= config_.connection_budget;
+    // What waits grows by the new bytes (under 'last' the overlapped ones are replaced, not added).
+    const std::size_t growth = last ? data.size() - overlapped : bytes;
+    const bool within_connection = c.sides[0].queued + c.sides[1].queued + growth <= config_.connection_budget;
     if (!within_connection || !make_room(need, it)) {
         // No room to wait: give up the oldest gap and try again; with
         // nothing left waiting, jump to this segment.
