@@ -76,6 +76,11 @@ public:
             const char* p = it;
             std::uint32_t v4 = 0;
             if (detail::parse_ipv4_fast(p, end, v4) && p == end) return ip_address(ipv4_address(v4));
+            // The same for IPv6 without a zone: text the fast IPv6 parse takes
+            // whole has a ':' and no '.', so it is IPv6 by the rule below.
+            p = it;
+            detail::ipv6_bytes v6{};
+            if (detail::parse_ipv6_fast(p, end, v6) && p == end) return ip_address(ipv6_address(v6));
         }
 #endif
         // Each family's whole-text parse, converted once at the end: no

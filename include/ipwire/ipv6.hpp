@@ -124,8 +124,8 @@ public:
     }
 
     // The zone as written ("eth0", "25"), empty when there is none.
-    [[nodiscard]] constexpr std::string_view zone() const noexcept { return {zone_.data(), zone_size_}; }
-    [[nodiscard]] constexpr bool has_zone() const noexcept { return zone_size_ != 0; }
+    [[nodiscard]] constexpr std::string_view zone() const noexcept { return {zone_.data(), zone_size()}; }
+    [[nodiscard]] constexpr bool has_zone() const noexcept { return zone_size() != 0; }
     // The same address in another zone: 1-15 unreserved characters (RFC 3986
     // section 2.3), or empty for none.
     [[nodiscard]] constexpr result<ipv6_address> with_zone(std::string_view zone) const noexcept {
@@ -135,7 +135,7 @@ public:
             if (!detail::is_unreserved(c)) return errc::bad_zone_character;
         // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < zone.size() <= max_zone_length, checked above
         for (std::size_t i = 0; i < zone.size(); ++i) copy.zone_[i] = zone[i];
-        copy.zone_size_ = static_cast<std::uint8_t>(zone.size());
+        copy.zone_[max_zone_length] = static_cast<char>(zone.size());
         return copy;
     }
     [[nodiscard]] constexpr ipv6_address without_zone() const noexcept { return ipv6_address(bytes_); }
@@ -182,7 +182,7 @@ public:
             if (it == zone_start) return it == end || *it == ']' ? errc::empty_zone : errc::bad_zone_character;
             // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): the zone loop above stops at max_zone_length characters
             for (std::size_t i = 0; zone_start + i != it; ++i) address.zone_[i] = zone_start[i];
-            address.zone_size_ = static_cast<std::uint8_t>(it - zone_start);
+            address.zone_[max_zone_length] = static_cast<char>(it - zone_start);
         }
         return address;
     }
@@ -193,10 +193,10 @@ public:
         if (!std::is_constant_evaluated()) {
             char buffer[64];
             char* out = detail::write_ipv6_fast(buffer, bytes_, style.expanded, style.upper_case);
-            if (zone_size_ != 0) {
+            if (has_zone()) {
                 *out++ = '%';
-                detail::copy_short(out, zone_.data(), zone_size_);
-                out += zone_size_;
+                detail::copy_short(out, zone_.data(), zone_size());
+                out += zone_size();
             }
             const auto n = static_cast<std::size_t>(out - buffer);
             if (static_cast<std::size_t>(last - first) < n) return {last, std::errc::value_too_large};
@@ -206,9 +206,9 @@ public:
 #endif
         char buffer[max_string_length] = {};
         char* out = detail::write_ipv6_scalar(buffer, bytes_, style.expanded, style.upper_case);
-        if (zone_size_ != 0) {
+        if (has_zone()) {
             *out++ = '%';
-            out = detail::copy_chars(out, zone_.data(), zone_size_);
+            out = detail::copy_chars(out, zone_.data(), zone_size());
         }
         return detail::copy_if_fits(first, last, buffer, out);
     }
@@ -340,8 +340,8 @@ public:
             return std::strong_ordering::equal;
         };
         if (const auto c = compare(a.bytes_, b.bytes_); c != 0) return c;
-        if (const auto c = compare(a.zone_, b.zone_); c != 0) return c;
-        return a.zone_size_ <=> b.zone_size_;
+        // The zone characters, then (the last element) its length.
+        return compare(a.zone_, b.zone_);
     }
 
 private:
@@ -353,8 +353,15 @@ private:
     }
 
     bytes_type bytes_{};
-    std::array<char, max_zone_length> zone_{}; // unused characters stay '\0', so defaulted == and <=> hold
-    std::uint8_t zone_size_ = 0;
+    [[nodiscard]] constexpr std::size_t zone_size() const noexcept {
+        return static_cast<unsigned char>(zone_[max_zone_length]);
+    }
+
+    // The zone's characters and, in the last element, its length: sixteen
+    // bytes zeroed by one store, so an address built at run time is two whole
+    // 16-byte halves (no piecewise writes for a copy to stall on). Unused
+    // characters stay '\0', so defaulted == and the <=> above hold.
+    std::array<char, max_zone_length + 1> zone_{};
 };
 
 } // namespace ipwire

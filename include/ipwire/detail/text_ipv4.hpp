@@ -90,8 +90,10 @@ constexpr std::uint32_t ipv4_hash(std::uint32_t mask) noexcept { return ((mask *
 inline constexpr auto ipv4_slots = [] {
     std::array<std::uint8_t, 256> slots{}; // pattern index + 1; 0: no pattern
     for (std::size_t i = 0; i < 81; ++i) {
-        auto& slot = slots[ipv4_hash(
-            ipv4_patterns[i].mask)]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): the hash is below 256
+        const std::uint32_t hash =
+            ipv4_hash(ipv4_patterns[i].mask); // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 81
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): the hash is below 256
+        auto& slot = slots[hash];
         if (slot != 0) slots[0] = 0xFF; // a collision: caught below
         slot = static_cast<std::uint8_t>(i + 1);
     }
@@ -104,10 +106,12 @@ static_assert(ipv4_slots[0] != 0xFF, "ipv4_hash must be collision-free over the 
 // the first byte that is neither a digit nor a '.'; the text before it is
 // valid exactly when its dots and end are one of the 81 keys and no octet of
 // two or three digits starts with '0'. Only "at most 255" is left to check.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): three masks of one window, named at every call
 inline const ipv4_pattern* ipv4_shape(std::uint32_t digit, std::uint32_t dot, std::uint32_t zero) noexcept {
     const auto end = static_cast<std::uint32_t>(std::countr_zero((~(digit | dot) & 0xFFFFU) | 0x10000U));
     const std::uint32_t key = (dot & ((1U << end) - 1)) | (1U << end);
-    const std::uint32_t slot = ipv4_slots[ipv4_hash(key)];
+    const std::uint32_t slot =
+        ipv4_slots[ipv4_hash(key)]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): the hash is below 256
     if (slot == 0) return nullptr;
     const ipv4_pattern& p =
         ipv4_patterns[slot - 1]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): slots hold 1-81
@@ -119,15 +123,13 @@ struct window_masks16 {
     std::uint32_t digit, dot, zero;
 };
 inline window_masks16 masks16_swar(const window16& w) noexcept {
-    window_masks16 m{};
-    const std::uint64_t words[2] = {w.lo, w.hi};
-    for (unsigned i = 0; i < 2; ++i) {
-        const std::uint64_t d = swar_between(words[i], '0', '9');
-        m.digit |= static_cast<std::uint32_t>(pack_high_bits(d) << (8U * i));
-        m.dot |= static_cast<std::uint32_t>(pack_high_bits(swar_equal(words[i], '.')) << (8U * i));
-        m.zero |= static_cast<std::uint32_t>(pack_high_bits(swar_equal(words[i], '0')) << (8U * i));
-    }
-    return m;
+    const auto of = [](std::uint64_t x) {
+        return window_masks16{static_cast<std::uint32_t>(pack_high_bits(swar_between(x, '0', '9'))),
+                              static_cast<std::uint32_t>(pack_high_bits(swar_equal(x, '.'))),
+                              static_cast<std::uint32_t>(pack_high_bits(swar_equal(x, '0')))};
+    };
+    const window_masks16 lo = of(w.lo), hi = of(w.hi);
+    return {lo.digit | hi.digit << 8U, lo.dot | hi.dot << 8U, lo.zero | hi.zero << 8U};
 }
 #if IPWIRE_TEXT_SSE2
 inline window_masks16 masks16_sse2(__m128i v) noexcept {
@@ -244,7 +246,9 @@ inline constexpr auto octet_text = [] {
 // byte past the text) and returns the end of the text.
 inline char* write_ipv4_fast(char* out, std::uint32_t address) noexcept {
     for (unsigned i = 0; i < 4; ++i) {
-        const std::uint32_t entry = octet_text[(address >> (24U - 8U * i)) & 0xFFU];
+        const std::uint32_t octet = (address >> (24U - 8U * i)) & 0xFFU;
+        const std::uint32_t entry =
+            octet_text[octet]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): octet < 256
         const std::uint32_t digits = entry >> 24U;
         store_le32(out, (entry & 0xFFFFFFU) | static_cast<std::uint32_t>('.') << (8U * digits));
         out += digits + 1;

@@ -105,6 +105,7 @@ constexpr result<ipv6_bytes> parse_ipv6_scalar(const char*& it, const char* end)
 }
 
 // A group of `length` (1-4) hex digits whose first digit is the low byte of x.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): text bytes and a count
 inline std::uint32_t hex_group(std::uint32_t x, unsigned length) noexcept {
     // Each digit byte to its value: the low nibble, plus 9 for a letter (bit 6 set).
     const std::uint32_t nibbles = (x & 0x0F0F0F0FU) + ((x >> 6U) & 0x01010101U) * 9U;
@@ -275,8 +276,8 @@ inline char* write_ipv6_fast(char* out, const ipv6_bytes& b, bool expanded, bool
     std::uint32_t groups[8];
     unsigned zeros = 0;
     for (std::size_t i = 0; i < 8; ++i) {
-        groups[i] = group_of(b, i);
-        zeros |= (groups[i] == 0 ? 1U : 0U) << i;
+        groups[i] = group_of(b, i);               // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 8
+        zeros |= (groups[i] == 0 ? 1U : 0U) << i; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < 8
     }
     if (expanded) {
         for (const std::uint32_t g : groups) {
@@ -287,10 +288,11 @@ inline char* write_ipv6_fast(char* out, const ipv6_bytes& b, bool expanded, bool
         return out - 1;
     }
     if ((zeros & 0x1FU) == 0x1FU && groups[5] == 0xFFFFU) {
+        // NOLINTNEXTLINE(bugprone-not-null-terminated-result): text, not a C string
         std::memcpy(out, upper ? "::FFFF:" : "::ffff:", 7);
         return write_ipv4_fast(out + 7, v4_tail(b));
     }
-    const unsigned run = zero_runs[zeros];
+    const unsigned run = zero_runs[zeros]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): zeros < 256
     const unsigned start = run >> 4U, length = run & 0xFU;
     for (unsigned i = 0; i < 8; ++i) {
         if (i == start) {

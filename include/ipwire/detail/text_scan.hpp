@@ -178,6 +178,7 @@ constexpr std::uint64_t swar_equal(std::uint64_t x, char c) noexcept {
     return ~(((y & low7) + low7) | y | low7);
 }
 // High bit of each byte in [lo, hi] (both below 0x80). Exact per byte.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the bounds are in their usual order
 constexpr std::uint64_t swar_between(std::uint64_t x, unsigned lo, unsigned hi) noexcept {
     const std::uint64_t h = x & low7;
     const std::uint64_t at_least_lo = h + ones8 * (0x80U - lo);

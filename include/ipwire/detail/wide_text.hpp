@@ -41,10 +41,11 @@ constexpr std::string_view narrow_ascii(std::basic_string_view<Char> text, std::
     static_assert(is_wide_char<Char>);
     const std::size_t n = text.size() < N ? text.size() : N;
     for (std::size_t i = 0; i < n; ++i) {
+        // NOLINTNEXTLINE(bugprone-signed-char-misuse,cert-str34-c): a code unit's value, not a char's
         const auto unit = static_cast<std::make_unsigned_t<Char>>(text[i]);
         if constexpr (std::is_same_v<Char, char8_t>) {
-            buffer[i] =
-                static_cast<char>(unit); // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < n <= N
+            // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < n <= N
+            buffer[i] = static_cast<char>(unit);
         } else {
             // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < n <= N
             buffer[i] = unit < 0x80U ? static_cast<char>(unit) : static_cast<char>(0x80);
