@@ -102,10 +102,12 @@ inline std::uint64_t address_sum(const ipwire::ip_packet_view& ip) noexcept {
 
 inline std::uint64_t ipwire_frame(ipwire::bytes_view frame) noexcept {
     const ipwire::decoded_packet p = ipwire::decode(frame, ipwire::link_type::ethernet);
-    if (p.tcp())
-        return address_sum(*p.ip()) + p.tcp()->source_port().value() + p.tcp()->destination_port().value() +
-               p.tcp()->sequence_number();
-    if (p.udp()) return address_sum(*p.ip()) + p.udp()->source_port().value() + p.udp()->destination_port().value();
+    // Each accessor rebuilds its view: take each once, as a caller would.
+    if (const auto tcp = p.tcp())
+        return address_sum(*p.ip()) + tcp->source_port().value() + tcp->destination_port().value() +
+               tcp->sequence_number();
+    if (const auto udp = p.udp())
+        return address_sum(*p.ip()) + udp->source_port().value() + udp->destination_port().value();
     return 0;
 }
 

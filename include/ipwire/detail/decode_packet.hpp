@@ -48,6 +48,8 @@ inline constexpr std::uint16_t dlt_raw = 12;
 inline constexpr std::uint16_t dlt_raw_openbsd = 14;
 inline constexpr std::uint16_t linktype_loop = 108;
 
+// A view of bytes its parse already accepted (a namespace-scope template:
+// clang 14 cannot evaluate a member template defined below its caller).
 template <class View>
 [[nodiscard]] constexpr std::optional<View> reparse(bytes_view b) noexcept {
     const auto r = View::parse(b);
@@ -80,22 +82,25 @@ public:
     // --- link layer: the view of the link type's header, if it was read ---
     [[nodiscard]] constexpr ipwire::link_type link_type() const noexcept { return link_type_; }
     [[nodiscard]] constexpr std::optional<ethernet_frame_view> ethernet() const noexcept {
-        return link_read_ && link_type_ == ipwire::link_type::ethernet ? reparse<ethernet_frame_view>(frame())
-                                                                       : std::nullopt;
+        return link_read_ && link_type_ == ipwire::link_type::ethernet
+                   ? detail::decoding::reparse<ethernet_frame_view>(frame())
+                   : std::nullopt;
     }
     [[nodiscard]] constexpr std::optional<linux_sll_view> linux_sll() const noexcept {
-        return link_read_ && link_type_ == ipwire::link_type::linux_sll ? reparse<linux_sll_view>(frame())
-                                                                        : std::nullopt;
+        return link_read_ && link_type_ == ipwire::link_type::linux_sll
+                   ? detail::decoding::reparse<linux_sll_view>(frame())
+                   : std::nullopt;
     }
     [[nodiscard]] constexpr std::optional<linux_sll2_view> linux_sll2() const noexcept {
-        return link_read_ && link_type_ == ipwire::link_type::linux_sll2 ? reparse<linux_sll2_view>(frame())
-                                                                         : std::nullopt;
+        return link_read_ && link_type_ == ipwire::link_type::linux_sll2
+                   ? detail::decoding::reparse<linux_sll2_view>(frame())
+                   : std::nullopt;
     }
     // link_type::null and LINKTYPE_LOOP (108).
     [[nodiscard]] constexpr std::optional<null_loopback_view> null_loopback() const noexcept {
         const bool loopback = link_type_ == ipwire::link_type::null ||
                               static_cast<std::uint16_t>(link_type_) == detail::decoding::linktype_loop;
-        return link_read_ && loopback ? reparse<null_loopback_view>(frame()) : std::nullopt;
+        return link_read_ && loopback ? detail::decoding::reparse<null_loopback_view>(frame()) : std::nullopt;
     }
     // What the link header says follows (after any VLAN tags); empty for the
     // raw IP link types, which have no link header.
@@ -109,12 +114,12 @@ public:
     // transport, or where the walk ended.
     [[nodiscard]] constexpr std::optional<ip_packet_view> ip() const noexcept {
         if (ip_count_ == 0) return std::nullopt;
-        return reparse<ip_packet_view>(at(ip_[ip_count_ - 1U]));
+        return detail::decoding::reparse<ip_packet_view>(at(ip_[ip_count_ - 1U]));
     }
     // The IP packet carrying the others: the first of ip_layers().
     [[nodiscard]] constexpr std::optional<ip_packet_view> outer_ip() const noexcept {
         if (ip_count_ == 0) return std::nullopt;
-        return reparse<ip_packet_view>(at(ip_[0]));
+        return detail::decoding::reparse<ip_packet_view>(at(ip_[0]));
     }
     // Every IP packet read, outermost first (a copy: it may outlive *this,
     // not the frame). The last one is *ip().
@@ -122,7 +127,7 @@ public:
         ip_layer_list layers;
         for (std::size_t i = 0; i < ip_count_; ++i)
             // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): ip_count_ <= max_ip_layers
-            if (const auto v = reparse<ip_packet_view>(at(ip_[i]))) layers.push_back(*v);
+            if (const auto v = detail::decoding::reparse<ip_packet_view>(at(ip_[i]))) layers.push_back(*v);
         return layers;
     }
     // decode walked into at least one encapsulation (tunnels() is not empty).
@@ -140,18 +145,20 @@ public:
     // --- transport layer: at most one of tcp(), udp(), icmp() is set ---
     [[nodiscard]] constexpr std::optional<tcp_segment_view> tcp() const noexcept {
         if (transport_kind_ != detail::decoding::transport_kind::tcp) return std::nullopt;
-        return reparse<tcp_segment_view>(at(transport_));
+        return detail::decoding::reparse<tcp_segment_view>(at(transport_));
     }
     [[nodiscard]] constexpr std::optional<udp_datagram_view> udp() const noexcept {
         if (transport_kind_ != detail::decoding::transport_kind::udp) return std::nullopt;
-        return reparse<udp_datagram_view>(at(transport_));
+        return detail::decoding::reparse<udp_datagram_view>(at(transport_));
     }
     // ICMP or ICMPv6 of the innermost IP packet.
     [[nodiscard]] constexpr std::optional<icmp_message_view> icmp() const noexcept {
         if (transport_kind_ == detail::decoding::transport_kind::icmpv4) {
-            if (const auto m = reparse<icmpv4_message_view>(at(transport_))) return icmp_message_view(*m);
+            if (const auto m = detail::decoding::reparse<icmpv4_message_view>(at(transport_)))
+                return icmp_message_view(*m);
         } else if (transport_kind_ == detail::decoding::transport_kind::icmpv6) {
-            if (const auto m = reparse<icmpv6_message_view>(at(transport_))) return icmp_message_view(*m);
+            if (const auto m = detail::decoding::reparse<icmpv6_message_view>(at(transport_)))
+                return icmp_message_view(*m);
         }
         return std::nullopt;
     }
@@ -226,10 +233,6 @@ public:
 private:
     friend class detail::decoding::walker;
     using span = detail::decoding::frame_span;
-    template <class View>
-    [[nodiscard]] static constexpr std::optional<View> reparse(bytes_view b) noexcept {
-        return detail::decoding::reparse<View>(b);
-    }
     [[nodiscard]] constexpr bytes_view frame() const noexcept { return {frame_, frame_length_}; }
     [[nodiscard]] constexpr bytes_view at(span s) const noexcept { return {frame_ + s.offset, s.length}; }
 

@@ -216,10 +216,10 @@ private:
         case ip_protocol::udp: return udp(ip, upper);
         case ip_protocol::gre: return gre(upper);
         case ip_protocol::icmp:
-            if (ip.is_v4()) return icmp<icmpv4_message_view>(upper, transport_kind::icmpv4);
+            if (ip.is_v4()) return icmp(upper, transport_kind::icmpv4);
             break;
         case ip_protocol::icmpv6:
-            if (ip.is_v6()) return icmp<icmpv6_message_view>(upper, transport_kind::icmpv6);
+            if (ip.is_v6()) return icmp(upper, transport_kind::icmpv6);
             break;
         default: break;
         }
@@ -259,10 +259,13 @@ private:
         finish(decode_stop::transport, u->payload());
     }
 
-    template <class View>
+    // Not a template: clang 14 cannot call, in a constant expression, a member
+    // template defined below its caller.
     constexpr void icmp(bytes_view upper, transport_kind kind) noexcept {
         // The message ends the walk either way: a cut one is an anomaly.
-        if (View::parse(upper))
+        const bool whole = kind == transport_kind::icmpv4 ? icmpv4_message_view::parse(upper).has_value()
+                                                          : icmpv6_message_view::parse(upper).has_value();
+        if (whole)
             transport(kind, upper);
         else
             anomaly(decode_layer::icmp, errc::truncated, offset_of(upper));
