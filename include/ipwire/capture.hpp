@@ -13,6 +13,7 @@
 
 #include "ipwire/detail/bytes.hpp"
 #include "ipwire/detail/capture.hpp"
+#include "ipwire/detail/tlv.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/wire/bytes.hpp"
 #include "ipwire/wire/link_type.hpp"
@@ -54,17 +55,20 @@ class capture_view;
 // complete before capture_view's members use it). A malformed block ends the
 // walk: the iterator then equals end() and error() says why.
 //
-// It is small (104 bytes on 64-bit targets) and allocates nothing, whatever
-// the number of pcapng interfaces: it keeps the state of one interface, the
-// one the last packet used, and finds any other again in the file. Each
-// Section Header Block starts numbering interfaces at 0 (pcapng section 4.2),
-// so interface k of a section is its k-th Interface Description Block before
-// the packet; the lookup walks block lengths only (every block before the
-// packet was checked as the walk passed it) from the nearest known point:
-// forward from the section start or from the remembered interface's block,
-// or backward from that block by the trailing lengths (section 3.1 repeats
-// the length at the end of each block for this). Switching among a few
-// interfaces described together costs a few steps.
+// It is small (64 bytes on 64-bit targets, trivially copyable) and allocates
+// nothing, whatever the number of pcapng interfaces. It holds where the
+// current record is and the state of the interface it uses, not the record:
+// operator* reads the record from the file (a few loads, checked when the
+// iterator stepped onto it) and returns it by value. Only one interface's
+// state is kept, the one the last packet used; any other is found again in
+// the file. Each Section Header Block starts numbering interfaces at 0
+// (pcapng section 4.2), so interface k of a section is its k-th Interface
+// Description Block before the packet; the lookup walks block lengths only
+// (every block before the packet was checked as the walk passed it) from the
+// nearest known point: forward from the section start or from the remembered
+// interface's block, or backward from that block by the trailing lengths
+// (section 3.1 repeats the length at the end of each block for this).
+// Switching among a few interfaces described together costs a few steps.
 //
 // Cost bound. A hostile file could make every packet name an interface far
 // from the last one (thousands of blocks apart), which would make the walk
@@ -78,18 +82,33 @@ class capture_view;
 // of their section, or added later one by one) stay far below it.
 class capture_iterator {
 public:
+    // operator-> hands out a record that lives as long as the expression.
+    class arrow {
+    public:
+        [[nodiscard]] constexpr const capture_record* operator->() const noexcept { return &record_; }
+
+    private:
+        friend class capture_iterator;
+        constexpr explicit arrow(const capture_record& r) noexcept : record_(r) {}
+        capture_record record_;
+    };
+
     using iterator_concept = std::forward_iterator_tag;
-    using iterator_category = std::forward_iterator_tag;
+    using iterator_category = std::input_iterator_tag; // yields values, not references
     using value_type = capture_record;
     using difference_type = std::ptrdiff_t;
-    using reference = const capture_record&;
-    using pointer = const capture_record*;
+    using reference = capture_record;
+    using pointer = arrow;
 
     // An ended iterator, equal to end().
     constexpr capture_iterator() noexcept = default;
 
-    [[nodiscard]] constexpr reference operator*() const noexcept { return record_; }
-    [[nodiscard]] constexpr pointer operator->() const noexcept { return &record_; }
+    // The record the iterator is at; an empty record at the end.
+    [[nodiscard]] constexpr capture_record operator*() const noexcept {
+        if (ended()) return {};
+        return pcapng() ? pcapng_record() : pcap_record();
+    }
+    [[nodiscard]] constexpr arrow operator->() const noexcept { return arrow(**this); }
 
     constexpr capture_iterator& operator++() noexcept {
         step();
@@ -104,73 +123,165 @@ public:
     // errc{} while records remain and after a clean end of file.
     [[nodiscard]] constexpr errc error() const noexcept { return error_; }
     // Where the next block (or record) starts: after an error, the offset of
-    // the one that was rejected.
-    [[nodiscard]] constexpr std::size_t offset() const noexcept { return offset_; }
+    // the one that was rejected; at a clean end, the file's size.
+    [[nodiscard]] constexpr std::size_t offset() const noexcept {
+        return ended() ? offset_ : offset_ + current_length();
+    }
 
     friend constexpr bool operator==(const capture_iterator& a, const capture_iterator& b) noexcept {
-        return a.ended_ == b.ended_ && (a.ended_ || a.offset_ == b.offset_);
+        return a.ended() == b.ended() && (a.ended() || a.offset_ == b.offset_);
     }
-    friend constexpr bool operator==(const capture_iterator& a, std::default_sentinel_t) noexcept { return a.ended_; }
+    friend constexpr bool operator==(const capture_iterator& a, std::default_sentinel_t) noexcept { return a.ended(); }
 
 private:
     friend class capture_view;
+    struct flag {
+        static constexpr std::uint8_t ended = 1, pcapng = 2, big_endian = 4, nanoseconds = 8;
+    };
 
     constexpr explicit capture_iterator(bytes_view file) noexcept : file_(file) {
         if (file_.size() < 4) return; // a default-constructed view: nothing to walk
-        ended_ = false;
+        flags_ = 0;
         const std::uint32_t magic = detail::load_be32(file_, 0);
-        pcapng_ = magic == detail::capture::pcapng::section_header_type;
-        if (!pcapng_) {
-            big_endian_ = detail::capture::pcap_byte_order(magic) == 1;
-            nanoseconds_ = detail::capture::pcap_nanoseconds(magic);
-            link_type_ = static_cast<std::uint16_t>(
-                detail::load32(file_, detail::capture::pcap::link_type, big_endian_) & 0xFFFFU);
-            offset_ = detail::capture::pcap::header_size;
+        if (magic == detail::capture::pcapng::section_header_type) {
+            flags_ = flag::pcapng;
+            settle_pcapng();
+            return;
         }
-        step();
+        set(flag::big_endian, detail::capture::pcap_byte_order(magic) == 1);
+        set(flag::nanoseconds, detail::capture::pcap_nanoseconds(magic));
+        link_type_ =
+            static_cast<std::uint16_t>(detail::load32(file_, detail::capture::pcap::link_type, big_endian()) & 0xFFFFU);
+        offset_ = detail::capture::pcap::header_size;
+        settle_pcap();
     }
+
+    [[nodiscard]] constexpr bool has(std::uint8_t f) const noexcept { return (flags_ & f) != 0; }
+    constexpr void set(std::uint8_t f, bool on) noexcept {
+        flags_ = static_cast<std::uint8_t>(on ? flags_ | f : flags_ & ~unsigned{f});
+    }
+    [[nodiscard]] constexpr bool ended() const noexcept { return has(flag::ended); }
+    [[nodiscard]] constexpr bool pcapng() const noexcept { return has(flag::pcapng); }
+    [[nodiscard]] constexpr bool big_endian() const noexcept { return has(flag::big_endian); }
 
     constexpr void stop(errc e) noexcept {
         error_ = e;
-        ended_ = true;
-        record_ = {};
+        flags_ = static_cast<std::uint8_t>(flags_ | flag::ended);
     }
-    constexpr std::size_t remaining() const noexcept { return file_.size() - offset_; }
-    constexpr std::uint32_t load32_at(std::size_t at) const noexcept {
-        return detail::load32(file_, offset_ + at, big_endian_);
+    [[nodiscard]] constexpr std::size_t remaining() const noexcept { return file_.size() - offset_; }
+    [[nodiscard]] constexpr std::uint32_t load32_at(std::size_t at) const noexcept {
+        return detail::load32(file_, offset_ + at, big_endian());
     }
-    constexpr std::uint16_t load16_at(std::size_t at) const noexcept {
-        return detail::load16(file_, offset_ + at, big_endian_);
+    [[nodiscard]] constexpr std::uint16_t load16_at(std::size_t at) const noexcept {
+        return detail::load16(file_, offset_ + at, big_endian());
+    }
+    // The bytes the current record takes: a pcap record header and its data,
+    // or the whole pcapng block.
+    [[nodiscard]] constexpr std::size_t current_length() const noexcept {
+        if (pcapng()) return load32_at(detail::capture::pcapng::block_length);
+        return detail::capture::pcap::record_header_size + load32_at(detail::capture::pcap::captured_length);
     }
 
     constexpr void step() noexcept {
-        if (ended_) return;
-        if (pcapng_)
-            step_pcapng();
+        if (ended()) return;
+        offset_ += current_length();
+        if (pcapng())
+            settle_pcapng();
         else
-            step_pcap();
+            settle_pcap();
     }
 
-    constexpr void step_pcap() noexcept {
+    // Checks the pcap record at offset_, or ends the walk.
+    constexpr void settle_pcap() noexcept {
         namespace f = detail::capture::pcap;
         if (remaining() == 0) return stop(errc{});
         if (remaining() < f::record_header_size) return stop(errc::truncated);
+        if (load32_at(f::captured_length) > remaining() - f::record_header_size) return stop(errc::bad_record_length);
+    }
+    [[nodiscard]] constexpr capture_record pcap_record() const noexcept {
+        namespace f = detail::capture::pcap;
         const std::uint32_t captured = load32_at(f::captured_length);
-        if (captured > remaining() - f::record_header_size) return stop(errc::bad_record_length);
         const std::uint64_t seconds = load32_at(f::seconds);
         const std::uint64_t fraction = load32_at(f::fraction);
         // Cannot overflow: (2^32 - 1) * 10^9 + (2^32 - 1) * 1000 < 2^64.
-        record_.timestamp = seconds * detail::capture::ns_per_second + fraction * (nanoseconds_ ? 1U : 1000U);
-        record_.link_type = static_cast<ipwire::link_type>(link_type_);
-        record_.captured_length = captured;
-        record_.original_length = load32_at(f::original_length);
-        record_.interface_id = 0;
-        record_.data = file_.subspan(offset_ + f::record_header_size, captured);
-        offset_ += f::record_header_size + captured;
+        return {static_cast<ipwire::link_type>(link_type_),
+                0,
+                seconds * detail::capture::ns_per_second + fraction * (has(flag::nanoseconds) ? 1U : 1000U),
+                captured,
+                load32_at(f::original_length),
+                file_.subspan(offset_ + f::record_header_size, captured)};
     }
 
-    // Reads blocks until the next packet, the end of the file or a fault.
-    constexpr void step_pcapng() noexcept {
+    [[nodiscard]] constexpr capture_record pcapng_record() const noexcept {
+        namespace f = detail::capture::pcapng;
+        const std::uint32_t type = load32_at(f::block_type);
+        const std::uint32_t length = load32_at(f::block_length);
+        if (type == f::simple_packet_type) {
+            // Section 4.4: the captured length is the least of the original
+            // length, interface 0's snap length and the room in the block.
+            const std::uint32_t snap = detail::load32(file_, interface_block_ + f::idb_snap_length, big_endian());
+            const std::uint32_t original = load32_at(f::spb_original_length);
+            auto captured = static_cast<std::uint32_t>(length - f::spb_overhead);
+            if (original < captured) captured = original;
+            if (snap != 0 && snap < captured) captured = snap;
+            return {static_cast<ipwire::link_type>(link_type_),    0, 0, captured, original,
+                    file_.subspan(offset_ + f::spb_data, captured)};
+        }
+        const std::uint32_t id =
+            type == f::enhanced_packet_type ? load32_at(f::epb_interface) : load16_at(f::pb_interface);
+        const std::uint32_t captured = load32_at(f::epb_captured_length);
+        const std::uint64_t ticks =
+            std::uint64_t{load32_at(f::epb_timestamp_high)} << 32U | load32_at(f::epb_timestamp_low);
+        // NOLINTBEGIN(cppcoreguidelines-pro-bounds-constant-array-index): resolution_ <= 9 is checked first
+        const std::uint64_t timestamp =
+            offset_seconds_ == 0 && resolution_ <= 9 && ticks <= detail::capture::max_fast_ticks[resolution_]
+                ? ticks * detail::capture::ns_per_tick[resolution_]
+                : detail::capture::to_nanoseconds(detail::capture::split_ticks(ticks, resolution_), offset_seconds_);
+        // NOLINTEND(cppcoreguidelines-pro-bounds-constant-array-index)
+        return {
+            static_cast<ipwire::link_type>(link_type_),    id, timestamp, captured, load32_at(f::epb_original_length),
+            file_.subspan(offset_ + f::epb_data, captured)};
+    }
+
+    // What a packet needs of its interface.
+    struct interface_state {
+        std::int64_t offset_seconds = 0; // if_tsoffset
+        std::uint16_t link_type = 0;
+        std::uint8_t resolution = detail::capture::pcapng::default_resolution; // if_tsresol code
+    };
+
+    // The options of an Interface Description Block (section 4.2), walked by the
+    // one TLV walker (detail/tlv.hpp), for if_tsresol and if_tsoffset. Defined
+    // before its callers: clang 14 will not constant-evaluate a member template
+    // defined after the point of use.
+    template <detail::tlv_format F>
+    constexpr errc read_options(bytes_view options, bool charged, interface_state& out) noexcept {
+        namespace f = detail::capture::pcapng;
+        struct option { // what tlv_iterator yields; the iterator's own accessors are what is read
+            constexpr explicit option(bytes_view) noexcept {}
+        };
+        auto it = detail::tlv_iterator<F, option>(options);
+        for (; it != std::default_sentinel; ++it) {
+            if (charged && !spend_step()) return errc::too_many_interface_lookups;
+            const bytes_view option_bytes = options.subspan(it.offset(), 4);
+            const std::uint16_t code = detail::load16(option_bytes, 0, big_endian());
+            const bytes_view data = it.data();
+            if (code == f::option_if_tsresol) {
+                if (data.size() != 1) return errc::bad_option_length;
+                out.resolution = data[0];
+            } else if (code == f::option_if_tsoffset) {
+                if (data.size() != 8) return errc::bad_option_length;
+                const std::uint64_t high = detail::load32(data, big_endian() ? 0 : 4, big_endian());
+                const std::uint64_t low = detail::load32(data, big_endian() ? 4 : 0, big_endian());
+                out.offset_seconds = static_cast<std::int64_t>(high << 32U | low);
+            }
+        }
+        return it.error();
+    }
+
+    // Reads blocks from offset_ until a packet (checked, its interface made
+    // the current one), the end of the file or a fault.
+    constexpr void settle_pcapng() noexcept {
         namespace f = detail::capture::pcapng;
         for (;;) {
             if (remaining() == 0) return stop(errc{});
@@ -180,9 +291,9 @@ private:
                 // The byte-order magic decides how to read this block's length.
                 const std::uint32_t order = detail::load_be32(file_, offset_ + f::byte_order);
                 if (order == f::byte_order_magic)
-                    big_endian_ = true;
+                    set(flag::big_endian, true);
                 else if (order == detail::capture::byte_swap(f::byte_order_magic))
-                    big_endian_ = false;
+                    set(flag::big_endian, false);
                 else
                     return stop(errc::bad_magic);
             }
@@ -191,7 +302,6 @@ private:
             if (length < f::minimum_block_length || length % 4 != 0 || length > remaining() ||
                 load32_at(length - 4) != length)
                 return stop(errc::bad_block_length);
-            const bytes_view block = file_.subspan(offset_, length);
             constexpr std::uint32_t budget_max = std::numeric_limits<std::uint32_t>::max();
             constexpr std::uint32_t earned = detail::capture::lookup_steps_per_block;
             lookup_budget_ = lookup_budget_ > budget_max - earned ? budget_max : lookup_budget_ + earned;
@@ -205,7 +315,8 @@ private:
             case f::interface_description_type: {
                 if (length < f::idb_length) return stop(errc::bad_block_length);
                 interface_state unused;
-                if (const errc e = read_interface(block, false, unused); e != errc{}) return stop(e);
+                if (const errc e = read_interface(file_.subspan(offset_, length), false, unused); e != errc{})
+                    return stop(e);
                 break;
             }
             case f::enhanced_packet_type:
@@ -214,42 +325,13 @@ private:
                 const std::uint32_t id =
                     type == f::enhanced_packet_type ? load32_at(f::epb_interface) : load16_at(f::pb_interface);
                 if (const errc e = use_interface(id); e != errc{}) return stop(e);
-                const std::uint32_t captured = load32_at(f::epb_captured_length);
-                if (captured > length - f::packet_overhead) return stop(errc::bad_record_length);
-                const std::uint64_t ticks =
-                    std::uint64_t{load32_at(f::epb_timestamp_high)} << 32U | load32_at(f::epb_timestamp_low);
-                // NOLINTBEGIN(cppcoreguidelines-pro-bounds-constant-array-index): resolution_ <= 9 is checked first
-                record_.timestamp =
-                    offset_seconds_ == 0 && resolution_ <= 9 && ticks <= detail::capture::max_fast_ticks[resolution_]
-                        ? ticks * detail::capture::ns_per_tick[resolution_]
-                        : detail::capture::to_nanoseconds(detail::capture::split_ticks(ticks, resolution_),
-                                                          offset_seconds_);
-                // NOLINTEND(cppcoreguidelines-pro-bounds-constant-array-index)
-                record_.link_type = static_cast<ipwire::link_type>(link_type_);
-                record_.captured_length = captured;
-                record_.original_length = load32_at(f::epb_original_length);
-                record_.interface_id = id;
-                record_.data = block.subspan(f::epb_data, captured);
-                offset_ += length;
+                if (load32_at(f::epb_captured_length) > length - f::packet_overhead)
+                    return stop(errc::bad_record_length);
                 return;
             }
             case f::simple_packet_type: {
                 if (length < f::spb_overhead) return stop(errc::bad_block_length);
                 if (const errc e = use_interface(0); e != errc{}) return stop(e);
-                // Section 4.4: the captured length is the least of the original
-                // length, interface 0's snap length and the room in the block.
-                const std::uint32_t snap = detail::load32(file_, interface_block_ + f::idb_snap_length, big_endian_);
-                const std::uint32_t original = load32_at(f::spb_original_length);
-                std::uint32_t captured = static_cast<std::uint32_t>(length - f::spb_overhead);
-                if (original < captured) captured = original;
-                if (snap != 0 && snap < captured) captured = snap;
-                record_.timestamp = 0;
-                record_.link_type = static_cast<ipwire::link_type>(link_type_);
-                record_.captured_length = captured;
-                record_.original_length = original;
-                record_.interface_id = 0;
-                record_.data = block.subspan(f::spb_data, captured);
-                offset_ += length;
                 return;
             }
             default: break; // statistics, name resolution, custom, unknown: skipped
@@ -258,53 +340,29 @@ private:
         }
     }
 
-    // What a packet needs of its interface.
-    struct interface_state {
-        std::int64_t offset_seconds = 0; // if_tsoffset
-        std::uint16_t link_type = 0;
-        std::uint8_t resolution = detail::capture::pcapng::default_resolution; // if_tsresol code
-    };
-
-    // An Interface Description Block whose length (>= 20) is checked. Options
-    // are walked for if_tsresol and if_tsoffset; one that runs past the block,
-    // or one of those two with the wrong length, is errc::bad_option_length.
-    // With `charged` (a lookup reading the block again) each option costs one
-    // step of the budget.
+    // An Interface Description Block whose length (>= 20) is checked. Its
+    // options (section 4.2) are walked by the one TLV walker (detail/tlv.hpp)
+    // for if_tsresol and if_tsoffset; one that runs past the block, or one of
+    // those two with the wrong length, is errc::bad_option_length. With
+    // `charged` (a lookup reading the block again) each option costs one step
+    // of the budget.
     constexpr errc read_interface(bytes_view block, bool charged, interface_state& out) noexcept {
         namespace f = detail::capture::pcapng;
-        out.link_type = detail::load16(block, f::idb_link_type, big_endian_);
-        const std::size_t options_end = block.size() - 4;
-        for (std::size_t at = f::idb_options; options_end - at >= 4;) {
-            if (charged && !spend_step()) return errc::too_many_interface_lookups;
-            const std::uint16_t code = detail::load16(block, at, big_endian_);
-            const std::uint16_t length = detail::load16(block, at + 2, big_endian_);
-            if (code == f::option_end) break;
-            const std::size_t padded = (std::size_t{length} + 3U) & ~std::size_t{3};
-            if (padded > options_end - at - 4) return errc::bad_option_length;
-            if (code == f::option_if_tsresol) {
-                if (length != 1) return errc::bad_option_length;
-                out.resolution = block[at + 4];
-            } else if (code == f::option_if_tsoffset) {
-                if (length != 8) return errc::bad_option_length;
-                const std::uint64_t high = detail::load32(block, at + (big_endian_ ? 4 : 8), big_endian_);
-                const std::uint64_t low = detail::load32(block, at + (big_endian_ ? 8 : 4), big_endian_);
-                out.offset_seconds = static_cast<std::int64_t>(high << 32U | low);
-            }
-            at += 4 + padded;
-        }
-        return errc{};
+        out.link_type = detail::load16(block, f::idb_link_type, big_endian());
+        const bytes_view options = block.subspan(f::idb_options, block.size() - f::idb_options - 4);
+        return big_endian() ? read_options<detail::tlv_format::pcapng_be>(options, charged, out)
+                            : read_options<detail::tlv_format::pcapng_le>(options, charged, out);
     }
-
     constexpr bool spend_step() noexcept {
         if (lookup_budget_ == 0) return false;
         --lookup_budget_;
         return true;
     }
-    constexpr std::uint32_t block_type_at(std::size_t at) const noexcept {
-        return detail::load32(file_, at, big_endian_);
+    [[nodiscard]] constexpr std::uint32_t block_type_at(std::size_t at) const noexcept {
+        return detail::load32(file_, at, big_endian());
     }
-    constexpr std::uint32_t block_length_at(std::size_t at) const noexcept {
-        return detail::load32(file_, at + detail::capture::pcapng::block_length, big_endian_);
+    [[nodiscard]] constexpr std::uint32_t block_length_at(std::size_t at) const noexcept {
+        return detail::load32(file_, at + detail::capture::pcapng::block_length, big_endian());
     }
 
     // Makes interface `id` of this section the remembered one: at once when it
@@ -342,7 +400,7 @@ private:
             std::uint32_t index = interface_id_;
             while (at > section_start_) {
                 if (!spend_step()) return budget_spent;
-                const std::uint32_t previous = detail::load32(file_, at - 4, big_endian_);
+                const std::uint32_t previous = detail::load32(file_, at - 4, big_endian());
                 if (previous > at - section_start_) return 0;
                 at -= previous;
                 if (block_type_at(at) == f::interface_description_type && --index == id) return at;
@@ -368,8 +426,7 @@ private:
     }
 
     bytes_view file_;
-    std::size_t offset_ = 0;
-    capture_record record_;
+    std::size_t offset_ = 0;          // the current record (pcap) or block (pcapng); at the end, where it stopped
     std::size_t section_start_ = 0;   // the current Section Header Block
     std::size_t interface_block_ = 0; // the remembered interface's IDB; 0: none yet in this section
     std::int64_t offset_seconds_ = 0; // its if_tsoffset
@@ -378,10 +435,7 @@ private:
     std::uint16_t link_type_ = 0;     // its link type, or the pcap header's
     std::uint8_t resolution_ = detail::capture::pcapng::default_resolution; // its if_tsresol code
     errc error_{};
-    bool ended_ = true;
-    bool pcapng_ = false;
-    bool big_endian_ = false;
-    bool nanoseconds_ = false; // pcap
+    std::uint8_t flags_ = flag::ended;
 };
 
 // A pcap or pcapng file in memory. The view holds only the file's span (format
