@@ -932,8 +932,12 @@ void check_packet(const ipwire::decoded_packet& p, bytes_view frame, ipwire::lin
     case decode_stop::other_protocol: {
         IPWIRE_FUZZ_CHECK(p.ip().has_value());
         const auto protocol = p.ip()->protocol();
-        IPWIRE_FUZZ_CHECK(protocol != ip_protocol::tcp && protocol != ip_protocol::udp &&
-                          protocol != ip_protocol::ipv4 && protocol != ip_protocol::ipv6);
+        // A Geneve header (on UDP) whose protocol type decode does not read ends here too.
+        const bool after_udp_tunnel =
+            protocol == ip_protocol::udp && !tunnels.empty() &&
+            (tunnels.back().kind == ipwire::tunnel_kind::geneve || tunnels.back().kind == ipwire::tunnel_kind::vxlan);
+        IPWIRE_FUZZ_CHECK(after_udp_tunnel || (protocol != ip_protocol::tcp && protocol != ip_protocol::udp &&
+                                               protocol != ip_protocol::ipv4 && protocol != ip_protocol::ipv6));
         // GRE or Geneve carrying what decode does not read: the tunnel's payload.
         if (protocol == ip_protocol::gre && !tunnels.empty() && tunnels.back().kind == ipwire::tunnel_kind::gre)
             IPWIRE_FUZZ_CHECK(within(p.payload(), p.ip()->payload()));
