@@ -114,7 +114,9 @@ public:
     // transport, or where the walk ended.
     [[nodiscard]] constexpr std::optional<ip_packet_view> ip() const noexcept {
         if (ip_count_ == 0) return std::nullopt;
-        return detail::decoding::reparse<ip_packet_view>(at(ip_[ip_count_ - 1U]));
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): 0 < ip_count_ <= max_ip_layers
+        const span last = ip_[ip_count_ - 1U];
+        return detail::decoding::reparse<ip_packet_view>(at(last));
     }
     // The IP packet carrying the others: the first of ip_layers().
     [[nodiscard]] constexpr std::optional<ip_packet_view> outer_ip() const noexcept {
@@ -135,10 +137,11 @@ public:
     // The encapsulations walked, outermost first: IP in IP, GRE, VXLAN, Geneve.
     [[nodiscard]] constexpr tunnel_list tunnels() const noexcept {
         tunnel_list list;
-        for (std::size_t i = 0; i < tunnel_count_; ++i)
+        for (std::size_t i = 0; i < tunnel_count_; ++i) {
             // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): tunnel_count_ <= max_tunnels
-            list.push_back(
-                tunnel_layer{static_cast<tunnel_kind>((tunnel_kinds_ >> (4 * i)) & 0xFU), tunnel_offset_[i]});
+            const std::uint32_t offset = tunnel_offset_[i];
+            list.push_back(tunnel_layer{static_cast<tunnel_kind>((tunnel_kinds_ >> (4 * i)) & 0xFU), offset});
+        }
         return list;
     }
 
