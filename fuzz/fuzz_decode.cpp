@@ -748,7 +748,8 @@ void check_packet(const ipwire::decoded_packet& p, bytes_view frame, ipwire::lin
     IPWIRE_FUZZ_CHECK(within(p.payload(), frame));
     IPWIRE_FUZZ_CHECK(!ipwire::to_string(p.stop()).empty());
     IPWIRE_FUZZ_CHECK(p.error().has_value() == (p.stop() == decode_stop::error));
-    const bool link_failed = p.error() && p.error()->layer == decode_layer::link;
+    // The frame's own link header failed (an inner Ethernet frame of a tunnel fails further in).
+    const bool link_failed = p.error() && p.error()->layer == decode_layer::link && p.error()->offset == 0;
 
     // Link layer: the view of this link type, and only it, unless it failed.
     const bool is_null = type == ipwire::link_type::null || type == linktype_loop;
