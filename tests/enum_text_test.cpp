@@ -30,6 +30,9 @@
 #include <ipwire/wire/link.hpp>
 #include <ipwire/wire/link_type.hpp>
 #include <ipwire/wire/tcp.hpp>
+#include <ipwire/wire/ipv6_chain.hpp>
+#include <ipwire/reassembly/ip_fragments.hpp>
+#include <ipwire/reassembly/tcp_stream.hpp>
 
 #if defined(IPWIRE_TEST_HAVE_FMT)
 #include <fmt/format.h>
@@ -211,6 +214,26 @@ TEST_CASE("unnamed values print as decimal numbers, named ones as their names") 
         << multicast_scope{6} << ' ' << multicast_scope::site_local << ' ' << tcp_option_kind{254} << ' '
         << bsd_address_family{0xFFFF'FFFF} << ' ' << decode_stop::other_protocol;
     CHECK(out.str() == "253 tcp 35045 IPv4 6 site-local 254 4294967295 other protocol");
+}
+
+// The enums of the newer headers opt in by detail::is_text_enum from their
+// own header (detail/text_value.hpp): the same three outputs print them.
+TEST_CASE("enums registered by their own headers print their names, and unnamed values their numbers") {
+    std::ostringstream out;
+    out << ipwire::tunnel_kind::gre << ' ' << ipwire::tunnel_kind{9} << ' ' << ipwire::decode_truncation::snap_length
+        << ' ' << ipwire::ipv6_chain_stop::non_first_fragment;
+#if IPWIRE_HAS_REASSEMBLY
+    out << ' ' << ipwire::ip_overlap_policy::linux_kernel;
+#endif
+    CHECK(out.str().starts_with("GRE 9 snap length " +
+                                std::string(to_string(ipwire::ipv6_chain_stop::non_first_fragment))));
+#if defined(IPWIRE_TEST_HAVE_FMT)
+    CHECK(fmt::format("[{:>8}]", ipwire::tunnel_kind::vxlan) == "[   VXLAN]");
+    CHECK(fmt::format("{}", ipwire::tunnel_kind{0}) == "0");
+#endif
+#if IPWIRE_HAS_STD_FORMAT
+    CHECK(std::format("[{:<7}]", ipwire::tunnel_kind::geneve) == "[Geneve ]");
+#endif
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "ipwire/detail/text_value.hpp"
 #include "ipwire/error.hpp"
 
 namespace ipwire {
@@ -130,6 +131,13 @@ enum class tunnel_kind : std::uint8_t {
     }
     return "";
 }
+
+namespace detail { // formattable by format.hpp, fmt.hpp and ostream.hpp
+template <>
+inline constexpr bool is_text_enum<tunnel_kind> = true;
+template <>
+inline constexpr bool is_text_enum<decode_truncation> = true;
+} // namespace detail
 
 struct tunnel_layer {
     tunnel_kind kind{};

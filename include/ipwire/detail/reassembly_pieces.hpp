@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "ipwire/detail/text_value.hpp"
+
 namespace ipwire {
 
 // How IPv4 overlaps resolve (IPv6 has none: RFC 5722 drops the datagram).
@@ -41,6 +43,11 @@ enum class ip_overlap_policy : std::uint8_t { first, last, bsd, linux_kernel, wi
     }
     return "";
 }
+
+namespace detail { // formattable by format.hpp, fmt.hpp and ostream.hpp
+template <>
+inline constexpr bool is_text_enum<ip_overlap_policy> = true;
+} // namespace detail
 
 // Whether a byte of the new fragment [ns, ne) replaces one that came from [os, oe).
 [[nodiscard]] constexpr bool new_fragment_wins(ip_overlap_policy p, std::uint32_t ns, std::uint32_t ne,

@@ -35,6 +35,7 @@
 #pragma once
 
 // IPWIRE_HAS_REASSEMBLY: 0 where the standard library lacks <memory_resource> (libc++ before 16)
+#include "ipwire/detail/text_value.hpp"
 #include "ipwire/detail/reassembly_memory.hpp"
 #if IPWIRE_HAS_REASSEMBLY
 
@@ -96,6 +97,11 @@ inline constexpr std::size_t ip_fragment_drop_count = 12;
     }
     return "";
 }
+
+namespace detail { // formattable by format.hpp, fmt.hpp and ostream.hpp
+template <>
+inline constexpr bool is_text_enum<ip_fragment_drop> = true;
+} // namespace detail
 
 enum class ip_fragment_status : std::uint8_t {
     not_fragment, // a whole packet (or an IPv6 atomic fragment): datagram is the packet itself

@@ -44,6 +44,7 @@
 
 // IPWIRE_HAS_REASSEMBLY: 0 where the standard library lacks <memory_resource> (libc++ before 16)
 #include "ipwire/detail/reassembly_memory.hpp"
+#include "ipwire/detail/text_value.hpp"
 #if IPWIRE_HAS_REASSEMBLY
 
 #include <array>
@@ -100,6 +101,11 @@ enum class tcp_close_reason : std::uint8_t {
     }
     return "";
 }
+
+namespace detail { // formattable by format.hpp, fmt.hpp and ostream.hpp
+template <>
+inline constexpr bool is_text_enum<tcp_close_reason> = true;
+} // namespace detail
 
 // Serial number arithmetic on 32-bit sequence numbers (RFC 1982 section 3.2).
 [[nodiscard]] constexpr bool seq_lt(std::uint32_t a, std::uint32_t b) noexcept {

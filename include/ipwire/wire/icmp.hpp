@@ -243,9 +243,9 @@ public:
     // pseudo-header of `ip` (upper-layer length: the bytes given) and the
     // message folds to 0xFFFF. False when the IP payload is cut or a fragment.
     [[nodiscard]] constexpr bool checksum_valid(const ip_packet_view& ip) const noexcept {
-        if (!ip.holds_whole_payload()) return false;
-        const std::uint64_t sum = ip.pseudo_header_sum(static_cast<std::uint32_t>(bytes_.size()));
-        return checksum_fold(checksum_add(sum, bytes_)) == 0xFFFF;
+        // One chain walk gives both the fragment test and the pseudo-header.
+        const auto basis = ip.checksum_basis(static_cast<std::uint32_t>(bytes_.size()));
+        return basis.whole_payload() && checksum_fold(checksum_add(basis.pseudo_header_sum, bytes_)) == 0xFFFF;
     }
 
     // errc::not_icmp_error for an informational message (ICMPv6 redirect

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string_view>
 
+#include "ipwire/detail/text_value.hpp"
 #include "ipwire/detail/bytes.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip_protocol.hpp"
@@ -40,6 +41,11 @@ enum class ipv6_chain_stop : std::uint8_t {
     }
     return "";
 }
+
+namespace detail { // formattable by format.hpp, fmt.hpp and ostream.hpp
+template <>
+inline constexpr bool is_text_enum<ipv6_chain_stop> = true;
+} // namespace detail
 
 class ipv6_packet_view;
 
