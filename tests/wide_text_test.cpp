@@ -4,9 +4,11 @@
 // the narrow parse's value or errc: a non-ASCII code unit is refused where the
 // narrow parse refuses a non-ASCII byte, and text longer than the stack
 // buffer gets the same errc as the narrow parse of the whole text.
+#include <ipwire/address_range.hpp>
 #include <ipwire/endpoint.hpp>
 #include <ipwire/mac.hpp>
 #include <ipwire/port.hpp>
+#include <ipwire/prefix.hpp>
 
 #include <doctest/doctest.h>
 
@@ -72,6 +74,12 @@ void all_types(std::basic_string_view<Char> wide, tally& t) {
     agree<ipwire::port>(wide, t);
     agree<ipwire::port_range>(wide, t);
     agree<ipwire::mac_address>(wide, t);
+    agree<ipwire::ipv4_prefix>(wide, t);
+    agree<ipwire::ipv6_prefix>(wide, t);
+    agree<ipwire::ip_prefix>(wide, t);
+    agree<ipwire::ipv4_range>(wide, t);
+    agree<ipwire::ipv6_range>(wide, t);
+    agree<ipwire::ip_range>(wide, t);
 }
 
 template <class Char>
@@ -106,6 +114,15 @@ std::vector<std::string> inputs() {
         "1.2.3.04",
         "1.2.3",
         "1::2::3",
+        "10.0.0.0/8",
+        "10.0.0.0/08",
+        "2001:db8::/32",
+        "fe80::/10%eth0",
+        "10.0.0.1-10.0.0.9",
+        "10.0.0.9-10.0.0.1",
+        "2001:db8::-2001:db8::ff",
+        "10.0.0.1-::1",
+        "10.0.0.1",
     };
     // Every row of the shared oracle table (tests/data copy), cells as written.
     std::ifstream in(std::string(IPWIRE_TEST_DATA_DIR) + "/addr_cases.tsv");
@@ -129,7 +146,7 @@ TEST_CASE("wide text: every parser gives the narrow answer in every code unit wi
     tally t;
     const auto all = inputs();
     for (const auto& s : all) every_width(s, t);
-    CHECK(t.compared == all.size() * 4 * 7);
+    CHECK(t.compared == all.size() * 4 * 13); // four code unit widths, thirteen parsers
     CHECK(t.mismatches == 0);
 }
 
@@ -186,3 +203,13 @@ static_assert(ipwire::endpoint::parse(u"192.0.2.1:80").value().port().value() ==
 static_assert(ipwire::port::parse(U"65535").value().value() == 65535);
 static_assert(ipwire::port_range::parse(u8"1-2").value().last().value() == 2);
 static_assert(ipwire::mac_address::parse(u"00:00:5e:00:53:01").has_value());
+static_assert(ipwire::ipv4_prefix::parse(u"10.0.0.0/8").value().length() == 8);
+static_assert(ipwire::ip_prefix::parse(U"2001:db8::/\u0033\u0032").value().length() == 32);
+static_assert(ipwire::ipv6_prefix::parse(L"2001:db8::/129").error() == errc::prefix_length_out_of_range);
+static_assert(ipwire::ipv4_range::parse(u8"10.0.0.1-10.0.0.9").value().size() == 9);
+static_assert(ipwire::ip_range::parse(u"10.0.0.9-10.0.0.1").error() == errc::reversed_address_range);
+// An en dash for the '-': refused exactly where the narrow parse refuses a non-ASCII byte.
+static_assert(ipwire::ipv4_range::parse(U"10.0.0.1\u201310.0.0.9").error() == ipwire::ipv4_range::parse("10.0.0.1\x80"
+                                                                                                        "10.0.0.9")
+                                                                                  .error());
+static_assert(ipwire::ipv4_range::parse(U"10.0.0.1\u201310.0.0.9").error() != errc{});

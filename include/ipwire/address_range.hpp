@@ -16,6 +16,7 @@
 #include "ipwire/detail/prefix_algebra.hpp"
 #include "ipwire/detail/text.hpp"
 #include "ipwire/detail/text_value.hpp"
+#include "ipwire/detail/wide_text.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip.hpp"
 #include "ipwire/ipv4.hpp"
@@ -108,6 +109,19 @@ public:
     // errc::address_family_mismatch for "10.0.0.1-::1".
     [[nodiscard]] static constexpr result<address_range> parse(std::string_view text) noexcept {
         return detail::parse_whole<address_range>(text);
+    }
+    // The same from wide text: ASCII only, with the same errors (detail/wide_text.hpp).
+    [[nodiscard]] static constexpr result<address_range> parse(std::u8string_view text) noexcept {
+        return detail::parse_wide<address_range>(text);
+    }
+    [[nodiscard]] static constexpr result<address_range> parse(std::u16string_view text) noexcept {
+        return detail::parse_wide<address_range>(text);
+    }
+    [[nodiscard]] static constexpr result<address_range> parse(std::u32string_view text) noexcept {
+        return detail::parse_wide<address_range>(text);
+    }
+    [[nodiscard]] static constexpr result<address_range> parse(std::wstring_view text) noexcept {
+        return detail::parse_wide<address_range>(text);
     }
     // The composable rule: reads "first-last" at `it`.
     [[nodiscard]] static constexpr result<address_range> parse_prefix(const char*& it, const char* end) noexcept {

@@ -16,6 +16,7 @@
 #include "ipwire/detail/expects.hpp"
 #include "ipwire/detail/prefix_algebra.hpp"
 #include "ipwire/detail/text.hpp"
+#include "ipwire/detail/wide_text.hpp"
 #include "ipwire/error.hpp"
 #include "ipwire/ip.hpp"
 #include "ipwire/ipv4.hpp"
@@ -155,6 +156,19 @@ public:
     // length decimal without sign or leading zero.
     [[nodiscard]] static constexpr result<basic_prefix> parse(std::string_view text) noexcept {
         return detail::parse_whole<basic_prefix>(text);
+    }
+    // The same from wide text: ASCII only, with the same errors (detail/wide_text.hpp).
+    [[nodiscard]] static constexpr result<basic_prefix> parse(std::u8string_view text) noexcept {
+        return detail::parse_wide<basic_prefix>(text);
+    }
+    [[nodiscard]] static constexpr result<basic_prefix> parse(std::u16string_view text) noexcept {
+        return detail::parse_wide<basic_prefix>(text);
+    }
+    [[nodiscard]] static constexpr result<basic_prefix> parse(std::u32string_view text) noexcept {
+        return detail::parse_wide<basic_prefix>(text);
+    }
+    [[nodiscard]] static constexpr result<basic_prefix> parse(std::wstring_view text) noexcept {
+        return detail::parse_wide<basic_prefix>(text);
     }
 
     // The composable rule: reads "address/length" at `it`.
@@ -344,6 +358,19 @@ public:
 
     [[nodiscard]] static constexpr result<ip_prefix> parse(std::string_view text) noexcept {
         return detail::parse_whole<ip_prefix>(text);
+    }
+    // The same from wide text: ASCII only, with the same errors (detail/wide_text.hpp).
+    [[nodiscard]] static constexpr result<ip_prefix> parse(std::u8string_view text) noexcept {
+        return detail::parse_wide<ip_prefix>(text);
+    }
+    [[nodiscard]] static constexpr result<ip_prefix> parse(std::u16string_view text) noexcept {
+        return detail::parse_wide<ip_prefix>(text);
+    }
+    [[nodiscard]] static constexpr result<ip_prefix> parse(std::u32string_view text) noexcept {
+        return detail::parse_wide<ip_prefix>(text);
+    }
+    [[nodiscard]] static constexpr result<ip_prefix> parse(std::wstring_view text) noexcept {
+        return detail::parse_wide<ip_prefix>(text);
     }
 
     [[nodiscard]] static constexpr result<ip_prefix> parse_prefix(const char*& it, const char* end) noexcept {
