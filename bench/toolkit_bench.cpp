@@ -116,7 +116,7 @@ bool by_linear_scan(const contains_input& in, ipwire::ipv4_address a) {
 }
 
 void register_contains() {
-    for (const std::size_t n : {std::size_t{10}, std::size_t{1000}, std::size_t{100000}}) {
+    for (const std::size_t n : {std::size_t{10}, std::size_t{1000}, std::size_t{10000}, std::size_t{100000}}) {
         const std::string group = "ip_set_contains_" + std::to_string(n);
         benchmark::RegisterBenchmark((group + "/ipwire").c_str(),
                                      [n](benchmark::State& s) { run_contains(s, n, by_ip_set); });
