@@ -25,7 +25,7 @@
 
 namespace {
 
-using namespace ipwire::literals;
+using namespace build_test::literals; // not ipwire::literals: see build_support.hpp (clang 14, LLVM issue 54578)
 using build_test::all_of;
 using ipwire::bytes_view;
 using ipwire::errc;

@@ -4,15 +4,47 @@
 // CHECK per expectation with its text).
 #pragma once
 
+#include <ipwire/endpoint.hpp>
 #include <ipwire/error.hpp>
+#include <ipwire/ipv4.hpp>
+#include <ipwire/ipv6.hpp>
+#include <ipwire/mac.hpp>
+#include <ipwire/port.hpp>
 #include <ipwire/wire/bytes.hpp>
 #include <ipwire/wire/checksum.hpp>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <string_view>
 
 namespace build_test {
+
+// The builder tests use address literals inside function templates that run
+// both under static_assert and at run time. clang 14 then emits a call to the
+// consteval literal instead of its value and the link fails (LLVM issue
+// 54578, fixed in clang 15), so these tests use constexpr twins of
+// ipwire::literals: the same text, checked by the same parsers; a bad one
+// fails to compile where it is constant-evaluated and aborts elsewhere.
+namespace literals {
+constexpr ipwire::ipv4_address operator""_ipv4(const char* text, std::size_t size) {
+    return ipwire::ipv4_address::parse(std::string_view(text, size)).value();
+}
+constexpr ipwire::ipv6_address operator""_ipv6(const char* text, std::size_t size) {
+    return ipwire::ipv6_address::parse(std::string_view(text, size)).value();
+}
+constexpr ipwire::endpoint operator""_endpoint(const char* text, std::size_t size) {
+    return ipwire::endpoint::parse(std::string_view(text, size)).value();
+}
+constexpr ipwire::mac_address operator""_mac(const char* text, std::size_t size) {
+    return ipwire::mac_address::parse(std::string_view(text, size)).value();
+}
+constexpr ipwire::port operator""_port(unsigned long long value) {
+    if (value > 0xFFFFU) std::abort(); // not a constant expression: a compile error where constant-evaluated
+    return ipwire::port(static_cast<std::uint16_t>(value));
+}
+} // namespace literals
 
 template <std::size_t N = 256>
 struct frame {

@@ -26,7 +26,7 @@
 
 namespace {
 
-using namespace ipwire::literals;
+using namespace build_test::literals; // not ipwire::literals: see build_support.hpp (clang 14, LLVM issue 54578)
 using build_test::all_of;
 using build_test::frame;
 using build_test::keep;
