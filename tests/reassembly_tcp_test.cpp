@@ -11,6 +11,7 @@
 
 #if IPWIRE_HAS_REASSEMBLY // not on libc++ before 16: no <memory_resource>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory_resource>
@@ -57,7 +58,9 @@ struct host {
 
 // 10.0.0.x:port -> 10.0.0.y:port, IPv4 and TCP headers without options.
 bytes segment(host from, host to, std::uint32_t seq, std::uint32_t ack, tcp_flags flags, const std::string& data = {}) {
-    bytes b(40, 0);
+    // Sized once and the data copied in: g++ 12 -O2 warns (-Warray-bounds, a
+    // false positive on vector::insert after a 40-byte allocation; GCC meta-bug 56456).
+    bytes b(40 + data.size(), 0);
     b[0] = 0x45;
     put16(b, 2, 40 + data.size());
     b[8] = 64;
@@ -72,7 +75,7 @@ bytes segment(host from, host to, std::uint32_t seq, std::uint32_t ack, tcp_flag
     put32(b, 28, ack);
     put16(b, 32, 0x5000U | flags.value());
     put16(b, 34, 65535);
-    b.insert(b.end(), data.begin(), data.end());
+    std::copy(data.begin(), data.end(), b.begin() + 40);
     return b;
 }
 
@@ -353,6 +356,7 @@ TEST_CASE("tcp_reassembler: the total budget holds, least recently active evicte
 #include <ipwire/decode.hpp>
 #include <ipwire/reassembly/ip_fragments.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>

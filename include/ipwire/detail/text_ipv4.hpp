@@ -273,7 +273,7 @@ constexpr std::to_chars_result ipv4_to_chars(char* first, char* last, std::uint3
         char buffer[16];
         const auto n = static_cast<std::size_t>(write_ipv4_fast(buffer, address) - buffer);
         if (static_cast<std::size_t>(last - first) < n) return {last, std::errc::value_too_large};
-        copy_short(first, buffer, n);
+        copy_under_16(first, buffer, n); // n <= 15
         return {first + n, std::errc{}};
     }
 #endif
